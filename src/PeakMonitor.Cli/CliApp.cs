@@ -1,0 +1,19 @@
+using System.CommandLine;
+using PeakMonitor.Cli.Commands;
+
+namespace PeakMonitor.Cli;
+
+/// <summary>The <c>peakmonitor</c> command line: a second composition root beside the web app.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("碳达峰监测平台 PeakMonitor — command line (ingest data, …)");
+        globals.AddTo(root);
+        root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PeakMonitor.Influx;
+using PeakMonitor.Ingestion;
+
+namespace PeakMonitor.Cli;
+
+/// <summary>
+/// Options every verb takes. Each has a configuration equivalent (appsettings.json in the working
+/// directory, or environment variables <c>Influx__Url</c>, <c>Influx__Database</c>); the option wins.
+/// </summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Influx { get; } = new("--influx")
+    {
+        Description = "InfluxDB v1 API base URL (config Influx:Url). Default: start or reuse a local influxd in ./data/influxdb.",
+        Recursive = true,
+    };
+
+    public Option<string?> Database { get; } = new("--database")
+    {
+        Description = "InfluxDB database name (config Influx:Database, default peakmonitor).",
+        Recursive = true,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Influx);
+        root.Options.Add(Database);
+    }
+
+    /// <summary>A host with the same services as the web app's, configured from this command line.</summary>
+    public IHost BuildHost(ParseResult parsed)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var overrides = new Dictionary<string, string?>();
+        if (parsed.GetValue(Influx) is { } url)
+        {
+            overrides["Influx:Url"] = url;
+        }
+
+        if (parsed.GetValue(Database) is { } database)
+        {
+            overrides["Influx:Database"] = database;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // stdout is for results; diagnostics go to stderr, and only when they matter.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.AddInflux();
+        builder.AddIngestion();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using PeakMonitor.Domain.Indicators;
+using PeakMonitor.Domain.Ports;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
+using PeakMonitor.Influx.Http;
+using PeakMonitor.Influx.LineProtocol;
+
+namespace PeakMonitor.Influx.Storage;
+
+/// <summary>The domain's store ports over InfluxDB, with the layout of <see cref="InfluxSchema"/>.</summary>
+public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWriter, ITimeSeriesReader
+{
+    public Task<int> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var list = observations as IReadOnlyList<Observation> ?? observations.ToArray();
+        return client.WriteAsync(list, Render, cancellationToken);
+    }
+
+    public static void Render(LineBuilder line, Observation o)
+    {
+        line.Measurement(InfluxSchema.Measurement)
+            .Tag(InfluxSchema.FrequencyTag, InfluxSchema.FrequencyTagValue(o.Period.Frequency))
+            .Tag(InfluxSchema.IndicatorTag, o.Indicator.Value)
+            .Tag(InfluxSchema.RegionTag, o.Region.Value)
+            .Tag(InfluxSchema.SectorTag, o.Sector.Value)
+            .Field(InfluxSchema.ValueField, o.Value)
+            .Field(InfluxSchema.SourceField, o.Source ?? string.Empty)
+            .Field(InfluxSchema.NoteField, o.Note ?? string.Empty)
+            .Timestamp(o.Period.Start.ToUnixTimeSeconds());
+    }
+
+    public async Task<IReadOnlyList<Observation>> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var influx = BuildQuery(query);
+        var results = await client.QueryAsync(influx, cancellationToken).ConfigureAwait(false);
+        var observations = new List<Observation>();
+        foreach (var series in results.SelectMany(r => r.Series).OrderBy(s => s.Tags.GetValueOrDefault(InfluxSchema.RegionTag), StringComparer.Ordinal))
+        {
+            if (!RegionCode.TryParse(series.Tags.GetValueOrDefault(InfluxSchema.RegionTag), out var region))
+            {
+                continue; // Not written by us (an unknown region cannot be imported); ignore rather than fail the read.
+            }
+
+            int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField),
+                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField);
+            foreach (var row in series.Values)
+            {
+                if (row[time] is not long epoch || row[value] is not double v)
+                {
+                    continue;
+                }
+
+                var period = Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), query.Frequency);
+                observations.Add(new Observation(query.Indicator, region, query.Sector, period, v, row[source] as string, row[note] as string));
+            }
+        }
+
+        return observations;
+    }
+
+    /// <summary>Every value is bound; the statement text is fixed apart from how many regions are asked for.</summary>
+    internal static InfluxQuery BuildQuery(SeriesQuery query)
+    {
+        var text = new StringBuilder(
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}" FROM "{InfluxSchema.Measurement}" """ +
+            $"""WHERE "{InfluxSchema.IndicatorTag}" = $indicator AND "{InfluxSchema.SectorTag}" = $sector AND "{InfluxSchema.FrequencyTag}" = $freq """ +
+            "AND time >= $from AND time < $to");
+        var regions = query.Regions.Distinct().ToArray();
+        if (regions.Length > 0)
+        {
+            text.Append(" AND (");
+            for (var i = 0; i < regions.Length; i++)
+            {
+                text.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"\"{InfluxSchema.RegionTag}\" = $r{i}");
+            }
+
+            text.Append(')');
+        }
+
+        text.Append($" GROUP BY \"{InfluxSchema.RegionTag}\"");
+        var influx = new InfluxQuery(text.ToString())
+            .Bind("indicator", query.Indicator.Value)
+            .Bind("sector", query.Sector.Value)
+            .Bind("freq", InfluxSchema.FrequencyTagValue(query.Frequency))
+            .Bind("from", query.From.Start)
+            .Bind("to", query.To.End);
+        for (var i = 0; i < regions.Length; i++)
+        {
+            influx.Bind(string.Create(CultureInfo.InvariantCulture, $"r{i}"), regions[i].Value);
+        }
+
+        return influx;
+    }
+}
