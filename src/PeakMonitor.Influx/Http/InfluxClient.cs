@@ -89,21 +89,21 @@ public sealed partial class InfluxClient
         ArgumentNullException.ThrowIfNull(render);
         var batchSize = _options.BatchSize;
         var batchCount = (items.Count + batchSize - 1) / batchSize;
-        var bodies = new byte[batchCount][];
+        var bodies = new ReadOnlyMemory<byte>[batchCount];
 
         // Rendering is CPU work: do it in parallel, and completely, before any request is sent.
         try
         {
             Parallel.For(0, batchCount, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _options.WriteParallelism }, b =>
             {
-                var builder = new LineBuilder(new StringBuilder(batchSize * 120));
+                var builder = new LineBuilder(batchSize * 140);
                 var end = Math.Min(items.Count, (b + 1) * batchSize);
                 for (var i = b * batchSize; i < end; i++)
                 {
                     render(builder, items[i]);
                 }
 
-                bodies[b] = Encoding.UTF8.GetBytes(builder.Target.ToString());
+                bodies[b] = builder.Written;
             });
         }
         catch (AggregateException ex)
@@ -117,7 +117,7 @@ public sealed partial class InfluxClient
     }
 
     /// <summary>Posts pre-rendered line-protocol bodies (each one batch), with bounded parallelism and retries.</summary>
-    public async Task WriteBodiesAsync(IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    public async Task WriteBodiesAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
     {
         var path = "write?db=" + Uri.EscapeDataString(_options.Database) + "&precision=s";
         await Parallel.ForEachAsync(
@@ -125,7 +125,7 @@ public sealed partial class InfluxClient
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _options.WriteParallelism },
             async (b, ct) =>
             {
-                using var response = await SendAsync(HttpMethod.Post, path, () => new ByteArrayContent(bodies[b]), null, ct).ConfigureAwait(false);
+                using var response = await SendAsync(HttpMethod.Post, path, () => new ReadOnlyMemoryContent(bodies[b]), null, ct).ConfigureAwait(false);
                 await EnsureSuccessAsync(response, $"write of batch {b + 1}/{bodies.Count}", ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }

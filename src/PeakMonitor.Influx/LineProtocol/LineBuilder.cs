@@ -1,21 +1,30 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace PeakMonitor.Influx.LineProtocol;
 
 /// <summary>
-/// Renders points in InfluxDB's line protocol into a <see cref="StringBuilder"/>, escaping as the
-/// v1 parser expects (https://docs.influxdata.com/influxdb/v1/write_protocols/line_protocol_reference/):
-/// commas and spaces in measurements; commas, spaces and equals signs in tag keys, tag values and
-/// field keys; double quotes and backslashes in string field values. Anything the protocol cannot
-/// carry is refused with a <see cref="LineProtocolException"/> naming the element.
+/// Renders points in InfluxDB's line protocol, as UTF-8, escaping as the v1 parser expects
+/// (https://docs.influxdata.com/influxdb/v1/write_protocols/line_protocol_reference/): commas and
+/// spaces in measurements; commas, spaces and equals signs in tag keys, tag values and field keys;
+/// double quotes and backslashes in string field values. Anything the protocol cannot carry is
+/// refused with a <see cref="LineProtocolException"/> naming the element.
 /// </summary>
+/// <remarks>
+/// Writes bytes directly (no intermediate strings) and copies text that needs no escaping in one
+/// go: rendering sits on the write path, and the write benchmark holds it to 0.9× of posting
+/// pre-rendered bytes.
+/// </remarks>
 public sealed class LineBuilder
 {
-    private readonly StringBuilder _sb;
+    private static readonly SearchValues<char> NameSpecials = SearchValues.Create(", =\\\n\r\t");
+    private static readonly SearchValues<char> StringSpecials = SearchValues.Create("\"\\");
+    private byte[] _buffer;
+    private int _length;
     private State _state = State.LineStart;
 
-    public LineBuilder(StringBuilder? target = null) => _sb = target ?? new StringBuilder();
+    public LineBuilder(int initialCapacity = 4096) => _buffer = new byte[Math.Max(initialCapacity, 64)];
 
     private enum State
     {
@@ -24,7 +33,37 @@ public sealed class LineBuilder
         Fields,
     }
 
-    public StringBuilder Target => _sb;
+    /// <summary>The UTF-8 bytes rendered so far (not copied: do not keep rendering after taking them).</summary>
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
+
+    /// <summary>
+    /// Renders a measurement and its tags once, validated and escaped, for <see cref="Series"/>:
+    /// series repeat across many points, so their keys need not be escaped for every line.
+    /// </summary>
+    public static byte[] RenderSeriesKey(string measurement, params ReadOnlySpan<(string Key, string Value)> tags)
+    {
+        var builder = new LineBuilder(128).Measurement(measurement);
+        foreach (var (key, value) in tags)
+        {
+            builder.Tag(key, value);
+        }
+
+        return builder.Written.ToArray();
+    }
+
+    /// <summary>Starts a line with a series key from <see cref="RenderSeriesKey"/>; fields follow.</summary>
+    public LineBuilder Series(ReadOnlySpan<byte> seriesKey)
+    {
+        if (_state != State.LineStart)
+        {
+            throw new InvalidOperationException("Finish the previous line with Timestamp or EndLine first.");
+        }
+
+        seriesKey.CopyTo(Reserve(seriesKey.Length));
+        _length += seriesKey.Length;
+        _state = State.Tags;
+        return this;
+    }
 
     public LineBuilder Measurement(string name)
     {
@@ -33,8 +72,7 @@ public sealed class LineBuilder
             throw new InvalidOperationException("Finish the previous line with Timestamp or EndLine first.");
         }
 
-        CheckIdentifier(name, "measurement", "measurement");
-        AppendEscaped(name, escapeEquals: false);
+        AppendName(name, escapeEquals: false, "measurement", name);
         _state = State.Tags;
         return this;
     }
@@ -46,12 +84,10 @@ public sealed class LineBuilder
             throw new InvalidOperationException("Tags follow the measurement and come before fields.");
         }
 
-        CheckIdentifier(key, "tag key", key);
-        CheckIdentifier(value, "tag value", key);
-        _sb.Append(',');
-        AppendEscaped(key, escapeEquals: true);
-        _sb.Append('=');
-        AppendEscaped(value, escapeEquals: true);
+        AppendByte((byte)',');
+        AppendName(key, escapeEquals: true, "tag key", key);
+        AppendByte((byte)'=');
+        AppendName(value, escapeEquals: true, "tag value", key);
         return this;
     }
 
@@ -64,8 +100,9 @@ public sealed class LineBuilder
 
         BeginField(key);
 
-        // "R" is the shortest text that parses back to the same double; always invariant culture.
-        _sb.Append(value.ToString("R", CultureInfo.InvariantCulture));
+        // The default format is the shortest text that parses back to the same double; always invariant culture.
+        value.TryFormat(Reserve(32), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
         return this;
     }
 
@@ -73,18 +110,19 @@ public sealed class LineBuilder
     {
         ArgumentNullException.ThrowIfNull(value);
         BeginField(key);
-        _sb.Append('"');
-        foreach (var c in value)
+        AppendByte((byte)'"');
+        var rest = value.AsSpan();
+        int i;
+        while ((i = rest.IndexOfAny(StringSpecials)) >= 0)
         {
-            if (c is '"' or '\\')
-            {
-                _sb.Append('\\');
-            }
-
-            _sb.Append(c);
+            AppendUtf8(rest[..i]);
+            AppendByte((byte)'\\');
+            AppendByte((byte)rest[i]);
+            rest = rest[(i + 1)..];
         }
 
-        _sb.Append('"');
+        AppendUtf8(rest);
+        AppendByte((byte)'"');
         return this;
     }
 
@@ -92,7 +130,10 @@ public sealed class LineBuilder
     public LineBuilder Timestamp(long timestamp)
     {
         EnsureHasField();
-        _sb.Append(' ').Append(timestamp.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        AppendByte((byte)' ');
+        timestamp.TryFormat(Reserve(24), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+        AppendByte((byte)'\n');
         _state = State.LineStart;
         return this;
     }
@@ -101,31 +142,30 @@ public sealed class LineBuilder
     public LineBuilder EndLine()
     {
         EnsureHasField();
-        _sb.Append('\n');
+        AppendByte((byte)'\n');
         _state = State.LineStart;
         return this;
     }
 
-    public override string ToString() => _sb.ToString();
+    public override string ToString() => Encoding.UTF8.GetString(_buffer, 0, _length);
 
     private void BeginField(string key)
     {
-        CheckIdentifier(key, "field key", key);
         switch (_state)
         {
             case State.Tags:
-                _sb.Append(' ');
+                AppendByte((byte)' ');
                 _state = State.Fields;
                 break;
             case State.Fields:
-                _sb.Append(',');
+                AppendByte((byte)',');
                 break;
             default:
                 throw new InvalidOperationException("A field needs a measurement first.");
         }
 
-        AppendEscaped(key, escapeEquals: true);
-        _sb.Append('=');
+        AppendName(key, escapeEquals: true, "field key", key);
+        AppendByte((byte)'=');
     }
 
     private void EnsureHasField()
@@ -136,36 +176,30 @@ public sealed class LineBuilder
         }
     }
 
-    private void AppendEscaped(string s, bool escapeEquals)
-    {
-        foreach (var c in s)
-        {
-            if (c is ',' or ' ' || (escapeEquals && c == '='))
-            {
-                _sb.Append('\\');
-            }
-
-            _sb.Append(c);
-        }
-    }
-
     /// <summary>
     /// Names and tag values must be non-empty and on one line. InfluxDB 1.x keeps a backslash
     /// literally unless it escapes a comma, space or equals sign, so a backslash right before one of
     /// those, or at the very end, cannot be carried faithfully: refuse it instead of storing
     /// something else.
     /// </summary>
-    private static void CheckIdentifier(string? s, string what, string name)
+    private void AppendName(string? s, bool escapeEquals, string what, string name)
     {
         if (string.IsNullOrEmpty(s))
         {
             throw new LineProtocolException($"The {what} of '{name}' is empty.");
         }
 
+        var span = s.AsSpan();
+        if (span.IndexOfAny(NameSpecials) < 0 && !HasControl(span))
+        {
+            AppendUtf8(span);
+            return;
+        }
+
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (c is '\n' or '\r' or '\t' || char.IsControl(c))
+            if (char.IsControl(c))
             {
                 throw new LineProtocolException($"The {what} '{Printable(s)}' contains a line break or control character (U+{(int)c:X4}), which line protocol cannot carry.");
             }
@@ -175,6 +209,63 @@ public sealed class LineBuilder
                 throw new LineProtocolException($"The {what} '{Printable(s)}' has a backslash at its end or before a comma, space or equals sign, which InfluxDB 1.x cannot store faithfully.");
             }
         }
+
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] is ',' or ' ' || (escapeEquals && s[i] == '='))
+            {
+                AppendUtf8(span[start..i]);
+                AppendByte((byte)'\\');
+                start = i;
+            }
+        }
+
+        AppendUtf8(span[start..]);
+    }
+
+    private static bool HasControl(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AppendUtf8(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return;
+        }
+
+        _length += Encoding.UTF8.GetBytes(s, Reserve(s.Length * 3));
+    }
+
+    private void AppendByte(byte b)
+    {
+        if (_length == _buffer.Length)
+        {
+            Reserve(1);
+        }
+
+        _buffer[_length++] = b;
+    }
+
+    /// <summary>Room for at least <paramref name="count"/> more bytes, growing by doubling.</summary>
+    private Span<byte> Reserve(int count)
+    {
+        if (_buffer.Length - _length < count)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
+
+        return _buffer.AsSpan(_length);
     }
 
     private static string Printable(string s) => s.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);

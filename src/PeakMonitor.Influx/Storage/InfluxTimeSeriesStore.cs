@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using PeakMonitor.Domain.Indicators;
@@ -19,13 +20,21 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
         return client.WriteAsync(list, Render, cancellationToken);
     }
 
+    /// <summary>
+    /// Rendered series keys. The catalogue bounds them (indicators × regions × sectors × 2
+    /// frequencies, about 22,000), so the cache cannot grow without limit.
+    /// </summary>
+    private static readonly ConcurrentDictionary<SeriesKey, byte[]> SeriesKeys = new();
+
     public static void Render(LineBuilder line, Observation o)
     {
-        line.Measurement(InfluxSchema.Measurement)
-            .Tag(InfluxSchema.FrequencyTag, InfluxSchema.FrequencyTagValue(o.Period.Frequency))
-            .Tag(InfluxSchema.IndicatorTag, o.Indicator.Value)
-            .Tag(InfluxSchema.RegionTag, o.Region.Value)
-            .Tag(InfluxSchema.SectorTag, o.Sector.Value)
+        var key = SeriesKeys.GetOrAdd(o.Key, static k => LineBuilder.RenderSeriesKey(
+            InfluxSchema.Measurement,
+            (InfluxSchema.FrequencyTag, InfluxSchema.FrequencyTagValue(k.Frequency)),
+            (InfluxSchema.IndicatorTag, k.Indicator.Value),
+            (InfluxSchema.RegionTag, k.Region.Value),
+            (InfluxSchema.SectorTag, k.Sector.Value)));
+        line.Series(key)
             .Field(InfluxSchema.ValueField, o.Value)
             .Field(InfluxSchema.SourceField, o.Source ?? string.Empty)
             .Field(InfluxSchema.NoteField, o.Note ?? string.Empty)

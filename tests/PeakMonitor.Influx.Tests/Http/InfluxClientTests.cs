@@ -20,7 +20,7 @@ public sealed class InfluxClientTests
     {
         var handler = new StubHandler(_ => StubHandler.Status(HttpStatusCode.ServiceUnavailable), _ => StubHandler.Status(HttpStatusCode.NoContent));
 
-        await Client(handler).WriteBodiesAsync([[1, 2, 3]], CancellationToken.None);
+        await Client(handler).WriteBodiesAsync([new byte[] { 1, 2, 3 }], CancellationToken.None);
 
         Assert.Equal(2, handler.Requests.Count);
     }
@@ -30,7 +30,7 @@ public sealed class InfluxClientTests
     {
         var handler = new StubHandler(_ => StubHandler.Status(HttpStatusCode.BadRequest, """{"error":"partial write: field type conflict"}"""));
 
-        var ex = await Assert.ThrowsAsync<InfluxRequestException>(() => Client(handler).WriteBodiesAsync([[1]], CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InfluxRequestException>(() => Client(handler).WriteBodiesAsync([new byte[] { 1 }], CancellationToken.None));
 
         Assert.Single(handler.Requests);
         Assert.Equal("partial write: field type conflict", ex.InfluxMessage);
@@ -42,7 +42,7 @@ public sealed class InfluxClientTests
     {
         var handler = new StubHandler(_ => StubHandler.Status(HttpStatusCode.InternalServerError, """{"error":"engine: cache full"}"""));
 
-        var ex = await Assert.ThrowsAsync<InfluxRequestException>(() => Client(handler).WriteBodiesAsync([[1]], CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InfluxRequestException>(() => Client(handler).WriteBodiesAsync([new byte[] { 1 }], CancellationToken.None));
 
         Assert.Equal(4, handler.Requests.Count);
         Assert.Equal(HttpStatusCode.InternalServerError, ex.Status);

@@ -88,4 +88,33 @@ public sealed class LineBuilderTests
     [Fact]
     public void Builder_SeveralLines_OnePerPoint() =>
         Assert.Equal("m v=1 1\nm v=2 2\n", Line(b => b.Measurement("m").Field("v", 1.0).Timestamp(1).Measurement("m").Field("v", 2.0).Timestamp(2)));
+
+    [Fact]
+    public void Series_KeyRenderedOnce_SameBytesAsMeasurementAndTags()
+    {
+        var key = LineBuilder.RenderSeriesKey("m,x", ("k 1", "a=b"), ("region", "内蒙古"));
+
+        var cached = Line(b => b.Series(key).Field("v", 1.5).Timestamp(9));
+        var direct = Line(b => b.Measurement("m,x").Tag("k 1", "a=b").Tag("region", "内蒙古").Field("v", 1.5).Timestamp(9));
+
+        Assert.Equal(direct, cached);
+    }
+
+    [Fact]
+    public void RenderSeriesKey_InvalidTag_Rejected() =>
+        Assert.Throws<LineProtocolException>(() => LineBuilder.RenderSeriesKey("m", ("k", "a\nb")));
+
+    [Fact]
+    public void Builder_BeyondInitialCapacity_Grows()
+    {
+        var b = new LineBuilder(64);
+        for (var i = 0; i < 1000; i++)
+        {
+            b.Measurement("m").Tag("k", "值" + i.ToString(CultureInfo.InvariantCulture)).Field("v", i).Timestamp(i);
+        }
+
+        var lines = b.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1000, lines.Length);
+        Assert.Equal("m,k=值999 v=999 999", lines[^1]);
+    }
 }

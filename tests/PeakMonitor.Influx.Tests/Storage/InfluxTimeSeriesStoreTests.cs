@@ -82,6 +82,16 @@ public sealed class InfluxTimeSeriesStoreTests(InfluxServerFixture influxd)
     }
 
     [Fact]
+    public void Render_Observation_SchemaOfTheReadme()
+    {
+        var line = new PeakMonitor.Influx.LineProtocol.LineBuilder();
+
+        InfluxTimeSeriesStore.Render(line, Obs("44", Period.OfMonth(2023, 6), 2510, "广东省能源局", "say \"hi\""));
+
+        Assert.Equal("observation,freq=month,indicator=cap_solar,region=44,sector=all value=2510,source=\"广东省能源局\",note=\"say \\\"hi\\\"\" 1685577600\n", line.ToString());
+    }
+
+    [Fact]
     public void BuildQuery_Regions_BoundAsParametersNotText()
     {
         var query = InfluxTimeSeriesStore.BuildQuery(new SeriesQuery(Solar, SectorId.All, Period.OfYear(2020), Period.OfYear(2021), [RegionCode.Parse("11"), RegionCode.Parse("15")]));
