@@ -116,12 +116,24 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
                 }
             }
 
-            File.Delete(_endpointFile);
+            DeleteEndpointFile();
             LogStopped(_logger, Url);
         }
         finally
         {
             _process.Dispose();
+        }
+    }
+
+    private void DeleteEndpointFile()
+    {
+        try
+        {
+            File.Delete(_endpointFile);
+        }
+        catch (IOException)
+        {
+            // The data folder is gone or busy; a stale file is ignored on the next start (its pid is checked).
         }
     }
 

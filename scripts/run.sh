@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds and runs PeakMonitor with its seed data: a local influxd is started (and stopped) by the
+# app itself, with its data in ./data/influxdb. Open http://127.0.0.1:5080 (PORT=... to change).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+export Influx__Managed__DataDirectory="${Influx__Managed__DataDirectory:-$PWD/data/influxdb}"
+port="${PORT:-5080}"
+
+dotnet build PeakMonitor.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+shopt -s nullglob
+seed=(seed-data/*.csv)
+if [ ${#seed[@]} -gt 0 ]; then
+  # Re-importing is idempotent: the same series and period overwrite with the same value.
+  dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest "${seed[@]}"
+fi
+
+echo "PeakMonitor: http://127.0.0.1:${port}/"
+exec dotnet run -c Release --no-build --no-launch-profile --project src/PeakMonitor.Web -- --urls "http://127.0.0.1:${port}"
