@@ -59,4 +59,17 @@ public sealed class Indicator
         canonical = 0m;
         return false;
     }
+
+    /// <summary>Converts a canonical value back to <paramref name="unit"/> (for display and exports).</summary>
+    public bool TryFromCanonical(decimal canonical, string unit, out decimal value)
+    {
+        if (_factors.TryGetValue(unit.Trim(), out var factor))
+        {
+            value = canonical / factor;
+            return true;
+        }
+
+        value = 0m;
+        return false;
+    }
 }
