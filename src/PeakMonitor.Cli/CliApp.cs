@@ -9,9 +9,10 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("碳达峰监测平台 PeakMonitor — command line (ingest data, …)");
+        var root = new RootCommand("碳达峰监测平台 PeakMonitor — command line: ingest data, compute KPIs");
         globals.AddTo(root);
         root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);

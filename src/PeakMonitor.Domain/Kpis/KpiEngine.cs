@@ -179,7 +179,7 @@ public sealed class KpiEngine
             status = required is { } r && actual is { } act && (act <= 0 || r > act * _options.AtRiskRateMultiple) ? KpiStatus.OffTrack : KpiStatus.AtRisk;
         }
 
-        var (score, grade) = Grade(sign, a, metAtBaseline ? t : b, expected, target, status, met);
+        var (score, grade) = Grade(sign, a, metAtBaseline ? t : b, expected, target, status, met, withinBand: gap >= -tolerance - 1e-9);
         return result with { Status = status, Score = score, Grade = grade };
     }
 
@@ -250,9 +250,10 @@ public sealed class KpiEngine
     /// 考核 attainment score: q = (A − B)/(E − B), the share of this year's expected distance covered.
     /// On the path (q = 1) scores 80 (完成); every 1% of q below that costs 0.8 points; beyond the
     /// path the score rises to 100 at q = 1 + <see cref="KpiJudgementOptions.FullScoreOverachievement"/>.
-    /// Veto (否决): a binding target that is off track or missed at its year is 未完成 whatever the score.
+    /// Inside the band of a 左右 target the score is at least 80. Veto (否决): a binding target that is
+    /// off track or missed at its year is 未完成 whatever the score.
     /// </summary>
-    private (double? Score, AssessmentGrade? Grade) Grade(int sign, double a, double b, double expected, KpiTarget target, KpiStatus status, bool met)
+    private (double? Score, AssessmentGrade? Grade) Grade(int sign, double a, double b, double expected, KpiTarget target, KpiStatus status, bool met, bool withinBand)
     {
         double? score;
         if (target.Modality == TargetModality.AtMost)
@@ -269,6 +270,12 @@ public sealed class KpiEngine
         else
         {
             score = Score((a - b) / (expected - b));
+        }
+
+        // Inside the tolerance band of a 左右 target the year's target counts as met.
+        if (withinBand && score < _options.CompletedScore)
+        {
+            score = _options.CompletedScore;
         }
 
         var veto = target.Binding && status == KpiStatus.OffTrack;

@@ -38,8 +38,9 @@ public sealed class KpiEngineTests
         Assert.Equal(-0.36, r.Gap!.Value, precision: 10);
         Assert.Equal(2.1 / 4.1 * 100, r.Progress!.Value, precision: 10);
 
-        // 0.36 points behind is inside the ±0.5 band of a 左右 target.
+        // 0.36 points behind is inside the ±0.5 band of a 左右 target: on track, and the year's target counts as met.
         Assert.Equal(KpiStatus.OnTrack, r.Status);
+        Assert.Equal(AssessmentGrade.Completed, r.Grade);
         Assert.Equal(TargetModality.About, r.Modality);
         Assert.Equal(TargetOrigin.NationalPlan, r.TargetOrigin);
     }

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Ingestion.Csv;
+
+namespace PeakMonitor.Ingestion.Targets;
+
+/// <summary>
+/// Reads provincial targets (from provincial peaking plans and decomposed intensity targets,
+/// action-plan-kpis.md §5.3 "Provincial applicability"):
+/// <c>kpi,region,baseline_year,target_year,target,modality[,track,source]</c>. Modality is one of
+/// firm, about, at_least, at_most, aspirational. Like data files, a targets file is accepted whole
+/// or rejected with every bad row listed.
+/// </summary>
+public static class ProvincialTargetsReader
+{
+    private static readonly string[] Required = ["kpi", "region", "baseline_year", "target_year", "target", "modality"];
+    private static readonly string[] Optional = ["track", "source"];
+
+    private static readonly Dictionary<string, TargetModality> Modalities = new(StringComparer.Ordinal)
+    {
+        ["firm"] = TargetModality.Firm,
+        ["about"] = TargetModality.About,
+        ["at_least"] = TargetModality.AtLeast,
+        ["at_most"] = TargetModality.AtMost,
+        ["aspirational"] = TargetModality.Aspirational,
+    };
+
+    public static async Task<IReadOnlyList<ProvincialTarget>> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new CsvImportException([new CsvRowError(name, 0, "-", null, $"file not found: {path}")]);
+        }
+
+        using var text = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        return await ReadAsync(text, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<IReadOnlyList<ProvincialTarget>> ReadAsync(TextReader text, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var errors = new List<CsvRowError>();
+        var targets = new List<ProvincialTarget>();
+        var seen = new Dictionary<(string, RegionCode, string, int), int>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            BadDataFound = args => errors.Add(new CsvRowError(fileName, args.Context.Parser?.RawRow ?? 0, "-", null, "malformed quoting")),
+        };
+        using var parser = new CsvParser(text, config);
+        Dictionary<string, int>? columns = null;
+        try
+        {
+            while (await parser.ReadAsync().ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = parser.RawRow;
+                var record = parser.Record ?? [];
+                if (columns is null)
+                {
+                    columns = Header(record, fileName, line, errors);
+                    if (columns is null)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (record.Length != columns.Count)
+                {
+                    errors.Add(new CsvRowError(fileName, line, "-", null, $"has {record.Length} fields; the header has {columns.Count}"));
+                    continue;
+                }
+
+                if (Row(record, columns, fileName, line, errors) is { } target)
+                {
+                    var key = (target.Kpi, target.Region, target.Target.Track, target.Target.TargetYear);
+                    if (seen.TryGetValue(key, out var first))
+                    {
+                        errors.Add(new CsvRowError(fileName, line, "target_year", target.Target.TargetYear.ToString(CultureInfo.InvariantCulture), $"duplicate of line {first} (same kpi, region, track and target year)"));
+                    }
+                    else
+                    {
+                        seen[key] = line;
+                        targets.Add(target);
+                    }
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new CsvRowError(fileName, parser.RawRow, "-", null, "the file is not valid UTF-8 (save it as UTF-8)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new CsvImportException(errors);
+        }
+
+        return targets;
+    }
+
+    private static Dictionary<string, int>? Header(string[] header, string file, int line, List<CsvRowError> errors)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
+            if (!Required.Contains(name) && !Optional.Contains(name))
+            {
+                errors.Add(new CsvRowError(file, line, name, null, $"unknown column; allowed: {string.Join(", ", Required.Concat(Optional))}"));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                errors.Add(new CsvRowError(file, line, name, null, "column appears twice"));
+            }
+        }
+
+        foreach (var missing in Required.Where(r => !columns.ContainsKey(r)))
+        {
+            errors.Add(new CsvRowError(file, line, missing, null, "required column is missing"));
+        }
+
+        return errors.Count == 0 ? columns : null;
+    }
+
+    private static ProvincialTarget? Row(string[] record, Dictionary<string, int> columns, string file, int line, List<CsvRowError> errors)
+    {
+        var before = errors.Count;
+        string Cell(string column) => columns.TryGetValue(column, out var i) ? record[i].Trim() : string.Empty;
+        void Error(string column, string reason) => errors.Add(new CsvRowError(file, line, column, Cell(column), reason));
+
+        if (!KpiCatalog.TryGet(Cell("kpi"), out var kpi))
+        {
+            Error("kpi", "unknown KPI id");
+        }
+
+        if (!RegionCode.TryParse(Cell("region"), out var region) || region.IsNational)
+        {
+            Error("region", "not a province: use a two-digit GB/T 2260 code (11 … 65); national targets come from the plan");
+        }
+
+        var baselineOk = int.TryParse(Cell("baseline_year"), NumberStyles.None, CultureInfo.InvariantCulture, out var baselineYear) && baselineYear is >= 1990 and <= 2060;
+        if (!baselineOk)
+        {
+            Error("baseline_year", "not a year (1990–2060)");
+        }
+
+        var targetYearOk = int.TryParse(Cell("target_year"), NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) && targetYear is >= 1990 and <= 2060;
+        if (!targetYearOk)
+        {
+            Error("target_year", "not a year (1990–2060)");
+        }
+        else if (baselineOk && targetYear <= baselineYear)
+        {
+            Error("target_year", "must come after the baseline year");
+        }
+
+        if (!double.TryParse(Cell("target"), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            Error("target", "not a number: digits with '.' for decimals");
+        }
+
+        if (!Modalities.TryGetValue(Cell("modality"), out var modality))
+        {
+            Error("modality", $"use one of {string.Join(", ", Modalities.Keys)}");
+        }
+
+        var track = Cell("track");
+        if (kpi is not null && track.Length > 0 && !kpi.Tracks.Contains(track))
+        {
+            Error("track", $"{kpi.Id} has the tracks {string.Join(", ", kpi.Tracks)}");
+        }
+
+        if (errors.Count > before || kpi is null)
+        {
+            return null;
+        }
+
+        var source = Cell("source");
+        var target = new KpiTarget(baselineYear, targetYear, value, modality, track.Length > 0 ? track : kpi.Tracks.First())
+        {
+            Origin = TargetOrigin.Provincial,
+            Source = source.Length > 0 ? source : file,
+        };
+        return new ProvincialTarget(kpi.Id, region, target);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using PeakMonitor.TestKit;
+
+namespace PeakMonitor.Cli.Tests.Commands;
+
+public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture<InfluxServerFixture>, IDisposable
+{
+    // Carbon intensity 2005 → 2020 → 2023: 1000/100, 1032/200, 1000/215 (Mt CO2 per 100m CNY).
+    private const string Data = """
+        region,indicator,period,value,unit,source
+        CN,co2_energy,2005,1000,Mt,test
+        CN,co2_energy,2020,1032,Mt,test
+        CN,co2_energy,2023,1000,Mt,test
+        CN,gdp_real,2005,100,100m CNY,test
+        CN,gdp_real,2020,200,100m CNY,test
+        CN,gdp_real,2023,215,100m CNY,test
+        44,cap_new_storage,2020,0,GW,test
+        44,cap_new_storage,2023,4.5,GW,test
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Kpi_DataFileJson_OneObjectPerCarbonIntensityPairWithContractFields()
+    {
+        var file = _dir.File("data.csv", Data);
+
+        var (exit, stdout, stderr) = await RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction", "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(2, rows.Length);
+        string[] contract = ["kpi", "region", "year", "value", "unit", "baselineYear", "baselineValue", "targetYear", "target", "expected", "progress", "requiredAnnualRate", "actualAnnualRate", "projected", "status", "grade"];
+        Assert.All(rows, row => Assert.All(contract, field => Assert.True(row.TryGetProperty(field, out _), field)));
+        var vs2005 = rows.Single(r => r.GetProperty("baselineYear").GetInt32() == 2005);
+
+        // 1 − (1000/215) ÷ (1000/100) = 53.488%.
+        Assert.Equal((1 - (1000.0 / 215 / (1000.0 / 100))) * 100, vs2005.GetProperty("value").GetDouble(), precision: 9);
+        Assert.Equal(65, vs2005.GetProperty("target").GetDouble());
+        Assert.Equal("on_track", vs2005.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Kpi_ProvinceWithoutOwnTarget_NationalTargetAppliedAndMarked()
+    {
+        var file = _dir.File("data.csv", Data);
+
+        var (_, stdout, _) = await RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--format", "json");
+
+        var row = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single();
+        Assert.Equal(4.5, row.GetProperty("value").GetDouble(), precision: 9);
+        Assert.Equal("national_applied", row.GetProperty("targetOrigin").GetString());
+    }
+
+    [Fact]
+    public async Task Kpi_TargetsFile_ProvincialTargetUsed()
+    {
+        var file = _dir.File("data.csv", Data);
+        var targets = _dir.File("targets.csv", "kpi,region,baseline_year,target_year,target,modality,source\nnew_type_storage_capacity,44,2020,2025,4,at_least,广东省实施方案\n");
+
+        var (_, stdout, _) = await RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--targets", targets, "--format", "json");
+
+        var row = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single();
+        Assert.Equal((4.0, "provincial", "achieved_early"), (row.GetProperty("target").GetDouble(), row.GetProperty("targetOrigin").GetString(), row.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Kpi_CsvAndTable_SameResultsOtherShapes()
+    {
+        var file = _dir.File("data.csv", Data);
+
+        var (_, csv, _) = await RunAsync("kpi", "--data", file, "--region", "CN", "--kpi", "carbon_intensity_reduction", "--format", "csv");
+        var (_, table, _) = await RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("kpi,track,region,year,value,unit,baselineYear", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (2 * 19), lines.Length); // 2005–2023, two tracks
+        Assert.Contains("carbon_intensity_reduction[vs2005]", table, StringComparison.Ordinal);
+        Assert.Contains("三级 基本顺利", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_FromStore_SameNumbersAsFromFiles()
+    {
+        var file = _dir.File("data.csv", Data);
+        var database = "kpi_" + Guid.NewGuid().ToString("N")[..8];
+        var (ingestExit, _, ingestErr) = await RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
+        Assert.True(ingestExit == 0, ingestErr);
+
+        var (_, fromStore, storeErr) = await RunAsync("kpi", "--influx", influxd.Url.ToString(), "--database", database, "--region", "all", "--year", "2023", "--format", "json");
+        var (_, fromFiles, _) = await RunAsync("kpi", "--data", file, "--region", "all", "--year", "2023", "--format", "json");
+
+        Assert.True(fromStore.Length > 2, storeErr);
+        Assert.Equal(fromFiles, fromStore);
+    }
+
+    [Theory]
+    [InlineData("--kpi", "no_such_kpi", "not a KPI")]
+    [InlineData("--region", "99", "not a region")]
+    [InlineData("--data", "/nonexistent/data.csv", "file not found")]
+    public async Task Kpi_BadArgument_Exit2WithReason(string option, string value, string reason)
+    {
+        var file = _dir.File("data.csv", Data);
+        string[] args = option == "--data" ? ["kpi", option, value] : ["kpi", "--data", file, option, value];
+
+        var (exit, _, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(reason, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_BadFormat_UsageError()
+    {
+        var (exit, _, stderr) = await RunAsync("kpi", "--format", "xml");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("xml", stderr, StringComparison.Ordinal);
+    }
+}

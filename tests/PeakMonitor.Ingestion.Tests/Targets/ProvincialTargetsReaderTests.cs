@@ -1,0 +1,61 @@
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Ingestion.Csv;
+using PeakMonitor.Ingestion.Targets;
+
+namespace PeakMonitor.Ingestion.Tests.Targets;
+
+public sealed class ProvincialTargetsReaderTests
+{
+    private const string Header = "kpi,region,baseline_year,target_year,target,modality,track,source\n";
+
+    private static Task<IReadOnlyList<ProvincialTarget>> ReadAsync(string text) =>
+        ProvincialTargetsReader.ReadAsync(new StringReader(text), "targets.csv", CancellationToken.None);
+
+    [Fact]
+    public async Task ReadAsync_ValidRows_TargetsMarkedProvincialWithSource()
+    {
+        var targets = await ReadAsync(Header + "energy_intensity_reduction,44,2020,2025,14,firm,,\"广东省\"\"十四五\"\"节能减排方案\"\ncarbon_intensity_reduction,11,2020,2025,20.5,firm,vs2020,北京市\n");
+
+        Assert.Equal(2, targets.Count);
+        Assert.Equal(("energy_intensity_reduction", "44", 14.0, "main", TargetOrigin.Provincial), (targets[0].Kpi, targets[0].Region.Value, targets[0].Target.Value, targets[0].Target.Track, targets[0].Target.Origin));
+        Assert.Equal("广东省\"十四五\"节能减排方案", targets[0].Target.Source);
+        Assert.Equal("vs2020", targets[1].Target.Track);
+    }
+
+    [Theory]
+    [InlineData("no_such_kpi,44,2020,2025,14,firm,,", "kpi")]
+    [InlineData("energy_intensity_reduction,CN,2020,2025,14,firm,,", "region")]
+    [InlineData("energy_intensity_reduction,99,2020,2025,14,firm,,", "region")]
+    [InlineData("energy_intensity_reduction,44,2025,2020,14,firm,,", "target_year")]
+    [InlineData("energy_intensity_reduction,44,20x0,2025,14,firm,,", "baseline_year")]
+    [InlineData("energy_intensity_reduction,44,2020,2025,fourteen,firm,,", "target")]
+    [InlineData("energy_intensity_reduction,44,2020,2025,14,roughly,,", "modality")]
+    [InlineData("carbon_intensity_reduction,44,2020,2025,14,firm,vs1990,", "track")]
+    public async Task ReadAsync_BadField_ErrorNamesLineAndColumn(string row, string column)
+    {
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => ReadAsync(Header + row + "\n"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("targets.csv", 2, column), (error.File, error.Line, error.Column));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SameTargetTwice_Rejected()
+    {
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => ReadAsync(Header + "forest_coverage,35,2020,2030,67,about,,\nforest_coverage,35,2020,2030,68,about,,\n"));
+
+        Assert.Contains("duplicate of line 2", Assert.Single(ex.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownColumn_Rejected()
+    {
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => ReadAsync("kpi,region,baseline_year,target_year,target,modality,weight\n"));
+
+        Assert.Contains(ex.Errors, e => e.Column == "weight");
+    }
+
+    [Fact]
+    public async Task ReadAsync_HeaderOnly_NoTargets() =>
+        Assert.Empty(await ReadAsync(Header));
+}
