@@ -13,8 +13,16 @@ using PeakMonitor.Influx.Managed;
 using PeakMonitor.Influx.Storage;
 using PeakMonitor.TestKit;
 
-// Write throughput of our writer against a raw baseline, and query latency, against one influxd.
-// Usage: scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
+// Write throughput of our writer against a raw baseline, and query latency, against one influxd;
+// then the KPI engine's compute time. Usage:
+//   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
+//   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
+if (args.FirstOrDefault() == "kpi")
+{
+    KpiBenchmark.Run();
+    return 0;
+}
+
 var points = Arg("--points", 1_000_000);
 var runs = Arg("--runs", 3);
 var batch = Arg("--batch", 5000);
@@ -115,6 +123,8 @@ var median = latencies[latencies.Count / 2];
 Console.WriteLine($"Query '{BenchmarkData.QueriedIndicator} yearly, 32 regions, 2005–2025' ({rows} rows): median {median:F1} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:F1} ms over {latencies.Count} runs");
 Console.WriteLine($"  goal median < 20 ms: {(median < 20 ? "met" : "MISSED")}");
 Console.WriteLine($"Every run's database held exactly {observations.Count:N0} points.");
+Console.WriteLine();
+KpiBenchmark.Run();
 return 0;
 
 InfluxOptions InfluxOptions(string database) => new() { Database = database, BatchSize = batch, WriteParallelism = parallelism, RequestTimeout = TimeSpan.FromSeconds(120) };

@@ -12,13 +12,17 @@ namespace PeakMonitor.Domain.Kpis;
 /// </summary>
 public sealed class IndicatorPanel
 {
-    private readonly Dictionary<(IndicatorId, RegionCode, int), double> _values = [];
+    private const int FirstYear = Period.MinYear;
+    private const int Years = Period.MaxYear - Period.MinYear + 1;
+
+    // One array per series, indexed by year: the KPI engine reads the same series many times.
+    private readonly Dictionary<(IndicatorId, RegionCode), double?[]> _series = [];
 
     private IndicatorPanel()
     {
     }
 
-    public int Count => _values.Count;
+    public int Count { get; private set; }
 
     /// <summary>The years with any value, or null for an empty panel.</summary>
     public (int First, int Last)? YearSpan { get; private set; }
@@ -48,7 +52,7 @@ public sealed class IndicatorPanel
 
         foreach (var (key, m) in months)
         {
-            if (panel._values.ContainsKey(key))
+            if (panel.Get(key.Item1, key.Item2, key.Item3) is not null)
             {
                 continue;
             }
@@ -70,14 +74,28 @@ public sealed class IndicatorPanel
     }
 
     public double? Get(IndicatorId indicator, RegionCode region, int year) =>
-        _values.TryGetValue((indicator, region, year), out var value) ? value : null;
+        _series.TryGetValue((indicator, region), out var series) ? At(series, year) : null;
 
-    public bool HasAny(RegionCode region) => _values.Keys.Any(k => k.Item2 == region);
+    /// <summary>A whole series for repeated reads (null when the region has none of it); read it with <see cref="At"/>.</summary>
+    public double?[]? Series(IndicatorId indicator, RegionCode region) => _series.GetValueOrDefault((indicator, region));
+
+    public static double? At(double?[]? series, int year) =>
+        series is not null && year >= FirstYear && year < FirstYear + Years ? series[year - FirstYear] : null;
 
     private void Set((IndicatorId, RegionCode, int) key, double value)
     {
-        _values[key] = value;
-        var year = key.Item3;
+        var (indicator, region, year) = key;
+        if (!_series.TryGetValue((indicator, region), out var series))
+        {
+            _series[(indicator, region)] = series = new double?[Years];
+        }
+
+        if (series[year - FirstYear] is null)
+        {
+            Count++;
+        }
+
+        series[year - FirstYear] = value;
         YearSpan = YearSpan is { } span ? (Math.Min(span.First, year), Math.Max(span.Last, year)) : (year, year);
     }
 }

@@ -43,13 +43,15 @@ public sealed class KpiEngine
             foreach (var region in regions)
             {
                 var values = new KpiValues(panel, region);
-                var targets = TargetsFor(kpi, region);
+                var tracks = TargetsFor(kpi, region)
+                    .GroupBy(t => t.Track)
+                    .Select(g => g.OrderBy(t => t.TargetYear).ToArray())
+                    .ToArray();
                 foreach (var year in yearList)
                 {
-                    foreach (var track in targets.Select(t => t.Track).Distinct())
+                    foreach (var track in tracks)
                     {
-                        var target = ActiveTarget(targets.Where(t => t.Track == track).ToArray(), year);
-                        results.Add(Judge(kpi, region, year, target, values));
+                        results.Add(Judge(kpi, region, year, ActiveTarget(track, year), values));
                     }
                 }
             }
@@ -72,12 +74,23 @@ public sealed class KpiEngine
             : kpi.Targets.Select(t => t with { Origin = TargetOrigin.NationalApplied, Source = t.Source + " — national target applied" }).ToArray();
     }
 
-    /// <summary>On one track, the milestone that governs a year: the first whose target year is not past; after the last, the last.</summary>
-    private static KpiTarget ActiveTarget(KpiTarget[] track, int year) =>
-        track.OrderBy(t => t.TargetYear).FirstOrDefault(t => t.TargetYear >= year) ?? track.MaxBy(t => t.TargetYear)!;
+    /// <summary>On one track (ordered by target year), the milestone that governs a year: the first whose target year is not past; after the last, the last.</summary>
+    private static KpiTarget ActiveTarget(KpiTarget[] track, int year)
+    {
+        foreach (var target in track)
+        {
+            if (target.TargetYear >= year)
+            {
+                return target;
+            }
+        }
+
+        return track[^1];
+    }
 
     private KpiResult Judge(KpiDefinition kpi, RegionCode region, int year, KpiTarget target, KpiValues values)
     {
+        var noSource = kpi.Formula == KpiFormula.NoDataSource;
         var result = new KpiResult
         {
             Kpi = kpi.Id,
@@ -92,11 +105,13 @@ public sealed class KpiEngine
             Binding = target.Binding,
             TargetOrigin = target.Origin,
             TargetSource = target.Source,
+            Status = noSource ? KpiStatus.NoData : null,
+            Note = noSource ? "no data source yet: the product does not collect this KPI's raw data" : null,
         };
 
         return kpi.Formula switch
         {
-            KpiFormula.NoDataSource => result with { Status = KpiStatus.NoData, Note = "no data source yet: the product does not collect this KPI's raw data" },
+            KpiFormula.NoDataSource => result,
             KpiFormula.Co2Peak => KpiSpecialRules.Peak(result, values, year, target, _options),
             KpiFormula.CoalConsumptionTrend => KpiSpecialRules.CoalTrend(result, values, year, target, _options),
             _ => JudgeOnPath(kpi, result, values, year, target),
@@ -105,41 +120,42 @@ public sealed class KpiEngine
 
     private KpiResult JudgeOnPath(KpiDefinition kpi, KpiResult result, KpiValues values, int year, KpiTarget target)
     {
+        // Every exit copies the result once: this runs ~30,000 times for all KPIs × regions × years.
         var y0 = target.BaselineYear;
         var yT = target.TargetYear;
         var value = values.Value(kpi.Formula, year, y0);
         var baseline = values.Value(kpi.Formula, y0, y0);
         var intensity = kpi.PathShape == PathShape.Geometric;
-        result = result with
+        var rateUnit = intensity ? "% per year (intensity decline)" : kpi.Formula == KpiFormula.HydroAdditions ? "GW per year" : "% per year (growth)";
+        if (value is null || baseline is null)
         {
-            Value = value,
-            BaselineValue = baseline,
-            RateUnit = intensity ? "% per year (intensity decline)" : kpi.Formula == KpiFormula.HydroAdditions ? "GW per year" : "% per year (growth)",
-        };
-
-        if (value is null)
-        {
-            return result with { Status = KpiStatus.NoData, Note = "no data for this year" };
-        }
-
-        if (baseline is null)
-        {
-            return result with { Status = KpiStatus.NoData, Note = $"no baseline: {y0} is missing" };
+            return result with
+            {
+                Value = value,
+                BaselineValue = baseline,
+                RateUnit = rateUnit,
+                Status = KpiStatus.NoData,
+                Note = value is null ? "no data for this year" : $"no baseline: {y0} is missing",
+            };
         }
 
         var a = value.Value;
         var b = baseline.Value;
         var t = target.Value;
         var (required, actual) = Rates(kpi, values, year, target, a);
-        result = result with
-        {
-            RequiredAnnualRate = required,
-            ActualAnnualRate = actual,
-            Projected = Project(kpi, values, year, target),
-        };
+        var projected = Project(kpi, values, year, target);
         if (year < y0)
         {
-            return result with { Note = $"before the baseline year {y0}: shown, not judged" };
+            return result with
+            {
+                Value = value,
+                BaselineValue = baseline,
+                RateUnit = rateUnit,
+                RequiredAnnualRate = required,
+                ActualAnnualRate = actual,
+                Projected = projected,
+                Note = $"before the baseline year {y0}: shown, not judged",
+            };
         }
 
         var sign = kpi.Direction == KpiDirection.HigherIsBetter ? 1 : -1;
@@ -151,14 +167,6 @@ public sealed class KpiEngine
             : intensity ? Trajectory.GeometricReduction(t, y0, yT, year)
             : Trajectory.Linear(b, t, y0, yT, year);
         var gap = sign * (a - expected);
-        result = result with
-        {
-            Expected = expected,
-            Gap = gap,
-            Progress = metAtBaseline ? null : Trajectory.Progress(a, b, t),
-            Note = metAtBaseline ? $"target already met in the baseline year {y0}" : null,
-        };
-
         var met = sign * (a - t) >= -tolerance - 1e-9;
         KpiStatus status;
         if (target.Modality == TargetModality.AtMost || year >= yT)
@@ -180,7 +188,22 @@ public sealed class KpiEngine
         }
 
         var (score, grade) = Grade(sign, a, metAtBaseline ? t : b, expected, target, status, met, withinBand: gap >= -tolerance - 1e-9);
-        return result with { Status = status, Score = score, Grade = grade };
+        return result with
+        {
+            Value = value,
+            BaselineValue = baseline,
+            RateUnit = rateUnit,
+            RequiredAnnualRate = required,
+            ActualAnnualRate = actual,
+            Projected = projected,
+            Expected = expected,
+            Gap = gap,
+            Progress = metAtBaseline ? null : Trajectory.Progress(a, b, t),
+            Status = status,
+            Score = score,
+            Grade = grade,
+            Note = metAtBaseline ? $"target already met in the baseline year {y0}" : null,
+        };
     }
 
     /// <summary>The required rate to reach the target from this year, and the actual recent rate, in the KPI's rate unit.</summary>
@@ -234,11 +257,15 @@ public sealed class KpiEngine
             return (1 - (projectedIntensity / baseIntensity)) * 100;
         }
 
-        var points = Enumerable.Range(year - _options.ProjectionTrendYears + 1, _options.ProjectionTrendYears)
-            .Select(y => (Year: y, Value: values.Value(kpi.Formula, y, y0)))
-            .Where(p => p.Value is not null)
-            .Select(p => (p.Year, p.Value!.Value))
-            .ToArray();
+        var points = new List<(int Year, double Value)>(_options.ProjectionTrendYears);
+        for (var y = year - _options.ProjectionTrendYears + 1; y <= year; y++)
+        {
+            if (values.Value(kpi.Formula, y, y0) is { } v)
+            {
+                points.Add((y, v));
+            }
+        }
+
         var projected = Trajectory.LinearTrend(points, yT);
         return kpi.Unit == "%" && projected is { } pct ? Math.Clamp(pct, 0, 100) : projected;
     }

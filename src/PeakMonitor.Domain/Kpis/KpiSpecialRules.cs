@@ -14,12 +14,7 @@ internal static class KpiSpecialRules
     /// </summary>
     public static KpiResult Peak(KpiResult result, KpiValues values, int year, KpiTarget target, KpiJudgementOptions options)
     {
-        var series = Enumerable.Range(year - 60, 61)
-            .Select(y => (Year: y, Value: values.Underlying(KpiFormula.Co2Peak, y, target.BaselineYear)))
-            .Where(p => p.Value is not null)
-            .Select(p => (p.Year, p.Value!.Value))
-            .ToArray();
-        var (state, peakYear) = PeakRule.Evaluate(series, options);
+        var (state, peakYear) = PeakRule.Evaluate(values.Co2History(year), options);
         var n = options.RecentRateYears;
         var now = values.Underlying(KpiFormula.Co2Peak, year, target.BaselineYear);
         var past = values.Underlying(KpiFormula.Co2Peak, year - n, target.BaselineYear);

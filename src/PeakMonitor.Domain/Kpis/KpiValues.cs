@@ -1,5 +1,6 @@
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
 
 namespace PeakMonitor.Domain.Kpis;
 
@@ -7,26 +8,29 @@ namespace PeakMonitor.Domain.Kpis;
 /// KPI values from raw indicators (action-plan-kpis.md §5.1), for one region. Capacities in the
 /// store are in 10k kW; KPIs show GW (÷100). Any missing input gives null.
 /// </summary>
-internal sealed class KpiValues(IndicatorPanel panel, RegionCode region)
+internal sealed class KpiValues
 {
-    private static readonly IndicatorId EnergyTotal = IndicatorId.Parse("energy_total");
-    private static readonly IndicatorId EnergyNonFossil = IndicatorId.Parse("energy_nonfossil");
-    private static readonly IndicatorId EnergyCoal = IndicatorId.Parse("energy_coal");
-    private static readonly IndicatorId Co2 = IndicatorId.Parse("co2_energy");
-    private static readonly IndicatorId Gdp = IndicatorId.Parse("gdp_real");
-    private static readonly IndicatorId CapWind = IndicatorId.Parse("cap_wind");
-    private static readonly IndicatorId CapSolar = IndicatorId.Parse("cap_solar");
-    private static readonly IndicatorId CapHydro = IndicatorId.Parse("cap_hydro");
-    private static readonly IndicatorId CapPumped = IndicatorId.Parse("cap_pumped_hydro");
-    private static readonly IndicatorId CapStorage = IndicatorId.Parse("cap_new_storage");
-    private static readonly IndicatorId DrCapacity = IndicatorId.Parse("dr_capacity");
-    private static readonly IndicatorId PeakLoad = IndicatorId.Parse("peak_load");
-    private static readonly IndicatorId ForestCoverage = IndicatorId.Parse("forest_coverage");
-    private static readonly IndicatorId ForestStock = IndicatorId.Parse("forest_stock");
+    // The raw inputs, read through an array rather than a dictionary: this is the engine's hot path.
+    private const int EnergyTotal = 0, EnergyNonFossil = 1, EnergyCoal = 2, Co2 = 3, Gdp = 4, CapWind = 5, CapSolar = 6, CapHydro = 7,
+        CapPumped = 8, CapStorage = 9, DrCapacity = 10, PeakLoad = 11, ForestCoverage = 12, ForestStock = 13;
+
+    private static readonly IndicatorId[] Inputs = new[]
+    {
+        "energy_total", "energy_nonfossil", "energy_coal", "co2_energy", "gdp_real", "cap_wind", "cap_solar", "cap_hydro",
+        "cap_pumped_hydro", "cap_new_storage", "dr_capacity", "peak_load", "forest_coverage", "forest_stock",
+    }.Select(IndicatorId.Parse).ToArray();
 
     private const double TenThousandKwPerGw = 100;
 
-    public double? Raw(IndicatorId indicator, int year) => panel.Get(indicator, region, year);
+    private readonly double?[]?[] _series;
+    private (int Year, double Value)[]? _co2;
+
+    public KpiValues(IndicatorPanel panel, RegionCode region)
+    {
+        _series = Array.ConvertAll(Inputs, i => panel.Series(i, region));
+    }
+
+    private double? Raw(int input, int year) => IndicatorPanel.At(_series[input], year);
 
     /// <summary>
     /// The KPI's value in <paramref name="year"/>. <paramref name="baselineYear"/> matters to KPIs
@@ -65,6 +69,23 @@ internal sealed class KpiValues(IndicatorPanel panel, RegionCode region)
         KpiFormula.ForestStock => Raw(ForestStock, year),
         _ => null,
     };
+
+    /// <summary>The CO2 series up to and including <paramref name="year"/>, oldest first (read once per region).</summary>
+    public IReadOnlyList<(int Year, double Value)> Co2History(int year)
+    {
+        _co2 ??= Enumerable.Range(Period.MinYear, Period.MaxYear - Period.MinYear + 1)
+            .Select(y => (Year: y, Value: Raw(Co2, y)))
+            .Where(p => p.Value is not null)
+            .Select(p => (p.Year, p.Value!.Value))
+            .ToArray();
+        var count = 0;
+        while (count < _co2.Length && _co2[count].Year <= year)
+        {
+            count++;
+        }
+
+        return new ArraySegment<(int Year, double Value)>(_co2, 0, count);
+    }
 
     public double? EnergyIntensity(int year) => Ratio(Raw(EnergyTotal, year), Raw(Gdp, year));
 

@@ -21,6 +21,7 @@ public enum PeakState
 /// </summary>
 public static class PeakRule
 {
+    /// <param name="series">Annual values, oldest first.</param>
     public static (PeakState State, int? PeakYear) Evaluate(IReadOnlyList<(int Year, double Value)> series, KpiJudgementOptions options)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -30,9 +31,9 @@ public static class PeakRule
             return (PeakState.Unknown, null);
         }
 
-        var ordered = series.OrderBy(p => p.Year).ToArray();
+        var ordered = series;
         var peakIndex = 0;
-        for (var i = 1; i < ordered.Length; i++)
+        for (var i = 1; i < ordered.Count; i++)
         {
             // The latest of equal maxima: a plateau has not peaked until it turns down.
             if (ordered[i].Value >= ordered[peakIndex].Value)
@@ -43,7 +44,7 @@ public static class PeakRule
 
         var after = ordered.Skip(peakIndex + 1).ToArray();
         var consecutive = after.Select((p, i) => p.Year == ordered[peakIndex].Year + i + 1).TakeWhile(x => x).Count();
-        var latest = ordered[^1].Value;
+        var latest = ordered[ordered.Count - 1].Value;
         var peaked = consecutive >= options.PeakConfirmationYears
             && consecutive == after.Length
             && latest <= ordered[peakIndex].Value * (1 - options.PeakMinDecline);

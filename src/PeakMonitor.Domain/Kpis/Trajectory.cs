@@ -79,15 +79,23 @@ public static class Trajectory
             return null;
         }
 
-        var meanX = points.Average(p => (double)p.Year);
-        var meanY = points.Average(p => p.Value);
-        var sxx = points.Sum(p => (p.Year - meanX) * (p.Year - meanX));
-        if (sxx == 0)
+        double meanX = 0, meanY = 0;
+        for (var i = 0; i < points.Count; i++)
         {
-            return null;
+            meanX += points[i].Year;
+            meanY += points[i].Value;
         }
 
-        var slope = points.Sum(p => (p.Year - meanX) * (p.Value - meanY)) / sxx;
-        return meanY + (slope * (atYear - meanX));
+        meanX /= points.Count;
+        meanY /= points.Count;
+        double sxx = 0, sxy = 0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var dx = points[i].Year - meanX;
+            sxx += dx * dx;
+            sxy += dx * (points[i].Value - meanY);
+        }
+
+        return sxx == 0 ? null : meanY + (sxy / sxx * (atYear - meanX));
     }
 }
