@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Influx;
 using PeakMonitor.Ingestion;
 
@@ -30,6 +31,22 @@ internal sealed class GlobalOptions
     {
         root.Options.Add(Influx);
         root.Options.Add(Database);
+    }
+
+    /// <summary>
+    /// The judgement thresholds (section <c>Kpi</c> of appsettings.json in the working directory, or
+    /// environment variables such as <c>Kpi__AboutTolerancePoints</c>), validated.
+    /// </summary>
+    public static KpiJudgementOptions KpiOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = configuration.GetSection("Kpi").Get<KpiJudgementOptions>() ?? new KpiJudgementOptions();
+        var problems = options.Validate().ToArray();
+        return problems.Length == 0 ? options : throw new ArgumentException(string.Join(" ", problems));
     }
 
     /// <summary>A host with the same services as the web app's, configured from this command line.</summary>

@@ -55,7 +55,7 @@ internal static class KpiCommand
                     return 1;
                 }
 
-                var results = new KpiEngine(provincialTargets: provincial).Compute(panel, kpis, regions, years);
+                var results = new KpiEngine(GlobalOptions.KpiOptions(), provincial).Compute(panel, kpis, regions, years);
                 await stdout.WriteAsync(parsed.GetValue(format) switch
                 {
                     "json" => KpiOutput.ToJson(results) + "\n",

@@ -4,6 +4,7 @@ using PeakMonitor.TestKit;
 
 namespace PeakMonitor.Cli.Tests.Commands;
 
+[Collection(CliCollection.Name)]
 public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixture<InfluxServerFixture>, IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -3,6 +3,7 @@ using PeakMonitor.TestKit;
 
 namespace PeakMonitor.Cli.Tests.Commands;
 
+[Collection(CliCollection.Name)]
 public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture<InfluxServerFixture>, IDisposable
 {
     // Carbon intensity 2005 → 2020 → 2023: 1000/100, 1032/200, 1000/215 (Mt CO2 per 100m CNY).
@@ -16,6 +17,10 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         CN,gdp_real,2023,215,100m CNY,test
         44,cap_new_storage,2020,0,GW,test
         44,cap_new_storage,2023,4.5,GW,test
+        CN,energy_total,2020,1000,10k tce,test
+        CN,energy_total,2023,1100,10k tce,test
+        CN,energy_nonfossil,2020,159,10k tce,test
+        CN,energy_nonfossil,2023,198,10k tce,test
         """;
 
     private readonly TempDirectory _dir = new();
@@ -117,6 +122,46 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
 
         Assert.Equal(2, exit);
         Assert.Contains(reason, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_ToleranceFromConfiguration_ChangesTheJudgement()
+    {
+        // Non-fossil share 18.0% in 2023 against a path at 18.36%: inside the default ±0.5-point band, outside ±0.1.
+        var file = _dir.File("data.csv", Data);
+        string[] args = ["kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "nonfossil_share", "--format", "json"];
+
+        var (_, defaults, _) = await RunAsync(args);
+        Environment.SetEnvironmentVariable("Kpi__AboutTolerancePoints", "0.1");
+        try
+        {
+            var (_, strict, _) = await RunAsync(args);
+
+            Assert.Equal("on_track", JsonDocument.Parse(defaults).RootElement[0].GetProperty("status").GetString());
+            Assert.NotEqual("on_track", JsonDocument.Parse(strict).RootElement[0].GetProperty("status").GetString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Kpi__AboutTolerancePoints", null);
+        }
+    }
+
+    [Fact]
+    public async Task Kpi_InvalidThresholdInConfiguration_Exit2NamingIt()
+    {
+        var file = _dir.File("data.csv", Data);
+        Environment.SetEnvironmentVariable("Kpi__AtRiskRateMultiple", "0.5");
+        try
+        {
+            var (exit, _, stderr) = await RunAsync("kpi", "--data", file, "--year", "2023");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("AtRiskRateMultiple", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Kpi__AtRiskRateMultiple", null);
+        }
     }
 
     [Fact]
