@@ -218,6 +218,39 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
+    public void ForestStock_BehindLinearPath_ProgressAndProjection()
+    {
+        // 三(八)2 (L689): 190 (100m m3) by 2030. 175 in 2020, then 176, 177, 178: 3 of 15 covered by 2023,
+        // where the path asks 4.5; the trend (+1 a year) reaches 185 in 2030.
+        var panel = new PanelBuilder().Series("CN", "forest_stock", (2020, 175), (2021, 176), (2022, 177), (2023, 178)).Build();
+
+        var r = PanelBuilder.One(panel, "forest_stock_volume", "CN", 2023);
+
+        Assert.Equal((178.0, 179.5, -1.5, 20.0), (r.Value!.Value, r.Expected!.Value, r.Gap!.Value, r.Progress!.Value));
+        Assert.Equal(185, r.Projected!.Value, precision: 9);
+        Assert.Equal((Math.Pow(190.0 / 178, 1.0 / 7) - 1) * 100, r.RequiredAnnualRate!.Value, precision: 9);
+        Assert.Equal((Math.Pow(178.0 / 175, 1.0 / 3) - 1) * 100, r.ActualAnnualRate!.Value, precision: 9);
+
+        // Required 0.94%/yr exceeds 1.5 × the recent 0.57%/yr (0.85%/yr): off track, and a binding target: 未完成.
+        Assert.Equal(KpiStatus.OffTrack, r.Status);
+        Assert.Equal(80 * 3 / 4.5, r.Score!.Value, precision: 9);
+        Assert.Equal(AssessmentGrade.NotCompleted, r.Grade);
+    }
+
+    [Fact]
+    public void PumpedHydro_AboutTarget_WithinRelativeBandAtTargetYearIsMet()
+    {
+        // 三(一)6 (L589): ≈120 GW by 2030; 117.5 GW is within the ±2.5% band of a 左右 target.
+        var panel = new PanelBuilder().Series("CN", "cap_pumped_hydro", (2020, 3149), (2030, 11_750)).Build();
+
+        var r = PanelBuilder.One(panel, "pumped_hydro_capacity", "CN", 2030);
+
+        Assert.Equal(117.5, r.Value!.Value, precision: 9);
+        Assert.Equal(KpiStatus.OnTrack, r.Status);
+        Assert.Equal(AssessmentGrade.Completed, r.Grade);
+    }
+
+    [Fact]
     public void PeakLoadResponse_ShareOfProvincialPeak()
     {
         // 三(一)6 (L589): ≥5% of the provincial peak load by 2030.
