@@ -1,15 +1,42 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Ingestion.Import;
+using PeakMonitor.Ingestion.Kpis;
 
 namespace PeakMonitor.Ingestion;
 
 public static class IngestionExtensions
 {
-    /// <summary>File ingestion: parse, validate and convert data files, then store them through the domain's writer.</summary>
+    /// <summary>
+    /// File ingestion: validated, streaming imports of data files through the domain's writer, and KPI
+    /// materialisation after each import. Settings: <c>Ingestion:Import</c>, <c>Kpi</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTransient<FileIngestor>();
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ImportOptions>().BindConfiguration("Ingestion:Import")
+            .Validate(o => o.WriteChunkSize > 0 && o.WriteAttempts > 0 && o.RetryDelay >= TimeSpan.Zero, "Ingestion:Import: WriteChunkSize and WriteAttempts must be positive, RetryDelay not negative.")
+            .ValidateOnStart();
+        services.AddOptions<KpiJudgementOptions>().BindConfiguration("Kpi").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KpiJudgementOptions>, KpiJudgementOptionsValidator>());
+        services.AddOptions<KpiMaterializationOptions>().BindConfiguration("Kpi");
+        services.AddTransient<FileIngestor>();
+        services.AddTransient<FileImporter>();
+        services.AddTransient<KpiMaterializer>();
         return builder;
+    }
+
+    private sealed class KpiJudgementOptionsValidator : IValidateOptions<KpiJudgementOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, KpiJudgementOptions options)
+        {
+            var problems = options.Validate().ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 }

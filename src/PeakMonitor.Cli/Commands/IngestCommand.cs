@@ -3,15 +3,21 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Ports;
 using PeakMonitor.Influx;
 using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Managed;
-using PeakMonitor.Ingestion;
 using PeakMonitor.Ingestion.Csv;
+using PeakMonitor.Ingestion.Import;
+using PeakMonitor.Ingestion.Kpis;
+using Spectre.Console;
 
 namespace PeakMonitor.Cli.Commands;
 
-/// <summary><c>peakmonitor ingest FILE…</c>: validate canonical CSV files, convert units, write them to InfluxDB.</summary>
+/// <summary>
+/// <c>peakmonitor ingest FILE…</c>: validate data files (canonical CSV, NBS-style wide tables, .xlsx),
+/// write them to InfluxDB streaming, then recompute the KPIs they affect.
+/// </summary>
 internal static class IngestCommand
 {
     public const int InvalidInput = 2;
@@ -21,7 +27,7 @@ internal static class IngestCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "Canonical long CSV files (region,indicator,period,value,unit[,sector,source,note]).",
+            Description = "Data files: canonical long CSV (region,indicator,period,value,unit[,sector,source,note]), NBS-style wide CSV, or .xlsx.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("ingest", "Validate data files and write their observations to InfluxDB; a bad file stores nothing.") { files };
@@ -30,20 +36,25 @@ internal static class IngestCommand
             var paths = parsed.GetValue(files) ?? [];
             try
             {
-                // Validate before starting anything: a bad file should not need a database.
-                var read = await FileIngestor.ReadAllAsync(paths, cancellationToken).ConfigureAwait(false);
+                // Validate every file before starting anything: a bad file should not need a database, and a
+                // batch with a bad file stores nothing.
+                var problems = new List<CsvRowError>();
+                foreach (var path in paths)
+                {
+                    problems.AddRange((await DataFileScanner.ScanFileAsync(path, null, checkDuplicates: true, hints: null, cancellationToken).ConfigureAwait(false)).Errors);
+                }
+
+                if (problems.Count > 0)
+                {
+                    throw new CsvImportException(problems);
+                }
 
                 var host = globals.BuildHost(parsed);
                 await using var disposeHost = (IAsyncDisposable)host;
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var summary = await host.Services.GetRequiredService<FileIngestor>().WriteAsync(read, cancellationToken).ConfigureAwait(false);
-                    var options = host.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
-                    var server = await host.Services.GetRequiredService<IInfluxEndpoint>().GetBaseAddressAsync(cancellationToken).ConfigureAwait(false);
-                    await stdout.WriteLineAsync(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Wrote {summary.PointsWritten} points from {summary.Files} file(s) to database '{options.Database}' at {server} ({summary.MissingValues} empty values skipped as missing).")).ConfigureAwait(false);
+                    await RunAsync(host.Services, paths, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -57,12 +68,63 @@ internal static class IngestCommand
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return InvalidInput;
             }
-            catch (Exception ex) when (ex is InfluxException or InfluxdNotInstalledException or OptionsValidationException)
+            catch (Exception ex) when (ex is StoreException or InfluxdNotInstalledException or OptionsValidationException)
             {
                 await stderr.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
                 return StoreUnavailable;
             }
         });
         return command;
+    }
+
+    private static async Task RunAsync(IServiceProvider services, string[] paths, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var importer = services.GetRequiredService<FileImporter>();
+        var outcomes = new List<ImportOutcome>();
+        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (showProgress)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    foreach (var path in paths)
+                    {
+                        var task = ctx.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: 1);
+                        var progress = new Progress<ImportProgress>(p =>
+                        {
+                            task.Description = Markup.Escape($"{p.File} ({p.Phase})");
+                            task.MaxValue = Math.Max(1, p.Rows);
+                            task.Value = p.Phase == "write" ? p.Written : 0;
+                        });
+                        outcomes.Add(await importer.ImportAsync(path, progress, cancellationToken).ConfigureAwait(false));
+                        task.Value = task.MaxValue;
+                    }
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var path in paths)
+            {
+                outcomes.Add(await importer.ImportAsync(path, null, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        foreach (var o in outcomes)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {o.File}: {o.RowsRead} rows, {o.Written} points, {o.MissingValues} empty values ({o.Layout.ToString().ToLowerInvariant()}, {o.Encoding}, sha256 {o.Sha256[..12]})")).ConfigureAwait(false);
+        }
+
+        var options = services.GetRequiredService<IOptions<InfluxOptions>>().Value;
+        var server = await services.GetRequiredService<IInfluxEndpoint>().GetBaseAddressAsync(cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Wrote {outcomes.Sum(o => o.Written)} points from {outcomes.Count} file(s) to database '{options.Database}' at {server} ({outcomes.Sum(o => o.MissingValues)} empty values skipped as missing).")).ConfigureAwait(false);
+
+        var kpiResults = await services.GetRequiredService<KpiMaterializer>()
+            .RefreshAsync(outcomes.SelectMany(o => o.Indicators).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recomputed {kpiResults} KPI results (measurement 'kpi').")).ConfigureAwait(false);
     }
 }

@@ -53,5 +53,5 @@ public static class IndicatorCatalog
 
     public static Indicator Get(IndicatorId id) => ById[id];
 
-    internal static bool Contains(string id) => Ids.Contains(id);
+    internal static bool TryCanonical(string id, out string canonical) => Ids.TryGetValue(id, out canonical!);
 }

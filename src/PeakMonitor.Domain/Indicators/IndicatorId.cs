@@ -10,9 +10,9 @@ public readonly record struct IndicatorId
     public static bool TryParse(string? text, out IndicatorId id)
     {
         var trimmed = text?.Trim();
-        if (trimmed is not null && IndicatorCatalog.Contains(trimmed))
+        if (trimmed is not null && IndicatorCatalog.TryCanonical(trimmed, out var canonical))
         {
-            id = new IndicatorId(trimmed);
+            id = new IndicatorId(canonical);
             return true;
         }
 

@@ -27,5 +27,5 @@ public static class SectorCatalog
     public static IReadOnlyList<Sector> All { get; } =
         Rows.Select(r => new Sector(SectorId.Parse(r.Id), r.Zh, r.En)).ToArray();
 
-    internal static bool Contains(string id) => Ids.Contains(id);
+    internal static bool TryCanonical(string id, out string canonical) => Ids.TryGetValue(id, out canonical!);
 }

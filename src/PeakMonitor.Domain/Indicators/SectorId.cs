@@ -33,9 +33,9 @@ public readonly record struct SectorId
             return true;
         }
 
-        if (SectorCatalog.Contains(trimmed))
+        if (SectorCatalog.TryCanonical(trimmed, out var canonical))
         {
-            sector = new SectorId(trimmed);
+            sector = new SectorId(canonical);
             return true;
         }
 

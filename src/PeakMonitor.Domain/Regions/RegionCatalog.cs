@@ -55,5 +55,6 @@ public static class RegionCatalog
 
     public static Region Get(RegionCode code) => All.First(r => r.Code == code);
 
-    internal static bool Contains(string code) => Codes.Contains(code);
+    /// <summary>The catalogue's own instance of a code, so that parsed values share one string.</summary>
+    internal static bool TryCanonical(string code, out string canonical) => Codes.TryGetValue(code, out canonical!);
 }

@@ -17,9 +17,9 @@ public readonly record struct RegionCode
     public static bool TryParse(string? text, out RegionCode code)
     {
         var trimmed = text?.Trim();
-        if (trimmed is not null && RegionCatalog.Contains(trimmed))
+        if (trimmed is not null && RegionCatalog.TryCanonical(trimmed, out var canonical))
         {
-            code = new RegionCode(trimmed);
+            code = new RegionCode(canonical);
             return true;
         }
 

@@ -1,9 +1,10 @@
 using System.Net;
+using PeakMonitor.Domain.Ports;
 
 namespace PeakMonitor.Influx.Http;
 
 /// <summary>Something went wrong talking to InfluxDB; the message names the server.</summary>
-public class InfluxException(string message, Uri server, Exception? inner = null) : Exception(message, inner)
+public class InfluxException(string message, Uri server, Exception? inner = null) : StoreException(message, inner)
 {
     public Uri Server { get; } = server;
 }

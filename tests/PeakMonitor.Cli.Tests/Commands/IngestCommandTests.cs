@@ -40,6 +40,11 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
         Assert.Contains("广东省能源局, monthly", csv, StringComparison.Ordinal);
         var shards = await InfluxCli.ExecuteAsync(influxd.Url, database, $"SHOW RETENTION POLICIES ON \"{database}\"");
         Assert.Contains("87360h0m0s", shards, StringComparison.Ordinal);
+
+        // The import recomputed the KPIs its indicators feed: wind + solar for 32 regions × 2023.
+        Assert.Contains("Recomputed 32 KPI results", stdout, StringComparison.Ordinal);
+        var kpi = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT value, status FROM kpi WHERE \"kpi\" = 'wind_solar_capacity' AND region = '15'");
+        Assert.Contains("no_data", kpi, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,14 +137,25 @@ public sealed class CanonicalCsvReaderTests
         Assert.NotNull(await SingleErrorAsync(text));
 
     [Fact]
-    public async Task ReadAsync_NotUtf8_RejectedWithHint()
+    public async Task ReadAsync_Gb18030File_DetectedAndDecoded()
     {
-        var gbk = new byte[] { 0xC4, 0xDA, 0xC3, 0xC9, 0xB9, 0xC5 }; // "内蒙古" in GBK
-        var bytes = Encoding.UTF8.GetBytes(Header + "15,cap_wind,2020,1,GW,all,").Concat(gbk).Concat("\n"u8.ToArray()).ToArray();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("GB18030").GetBytes(Header + "15,cap_wind,2020,1,GW,all,内蒙古能源局,“十四五”\n");
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => CanonicalCsvReader.ReadAsync(new MemoryStream(bytes), "gbk.csv", CancellationToken.None));
+        var result = await CanonicalCsvReader.ReadAsync(new MemoryStream(gbk), "gbk.csv", CancellationToken.None);
 
-        Assert.Contains("UTF-8", Assert.Single(ex.Errors).Reason, StringComparison.Ordinal);
+        var o = Assert.Single(result.Observations);
+        Assert.Equal(("内蒙古能源局", "“十四五”"), (o.Source, o.Note));
+    }
+
+    [Fact]
+    public async Task ReadAsync_NeitherUtf8NorGb18030_RejectedSayingSo()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(Header + "15,cap_wind,2020,1,GW,all,"), 0xFF, 0xFF, 0xFE, 0x80, (byte)'\n'];
+
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => CanonicalCsvReader.ReadAsync(new MemoryStream(bytes), "binary.csv", CancellationToken.None));
+
+        Assert.Contains("neither valid UTF-8 nor GB18030", Assert.Single(ex.Errors).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
