@@ -13,6 +13,7 @@ public static class CliApp
         globals.AddTo(root);
         root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(JobsCommand.Create(globals, stdout, stderr));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Ingestion.Jobs;
 using PeakMonitor.Influx;
 using PeakMonitor.Ingestion;
 
@@ -39,21 +40,27 @@ internal sealed class GlobalOptions
     /// </summary>
     public static KpiJudgementOptions KpiOptions()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var options = configuration.GetSection("Kpi").Get<KpiJudgementOptions>() ?? new KpiJudgementOptions();
+        var options = Configuration().GetSection("Kpi").Get<KpiJudgementOptions>() ?? new KpiJudgementOptions();
         var problems = options.Validate().ToArray();
         return problems.Length == 0 ? options : throw new ArgumentException(string.Join(" ", problems));
     }
+
+    /// <summary>Ingestion settings (folders, run history) as the web app reads them.</summary>
+    public static IngestionOptions IngestionOptions() =>
+        Configuration().GetSection(Ingestion.Jobs.IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();
+
+    private static IConfiguration Configuration() => new ConfigurationBuilder()
+        .SetBasePath(Directory.GetCurrentDirectory())
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
 
     /// <summary>A host with the same services as the web app's, configured from this command line.</summary>
     public IHost BuildHost(ParseResult parsed)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
-        var overrides = new Dictionary<string, string?>();
+        // The CLI runs jobs on demand; the scheduler belongs to the web app.
+        var overrides = new Dictionary<string, string?> { ["Ingestion:SchedulerEnabled"] = "false" };
         if (parsed.GetValue(Influx) is { } url)
         {
             overrides["Influx:Url"] = url;

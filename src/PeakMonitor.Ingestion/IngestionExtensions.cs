@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Ingestion.Import;
+using PeakMonitor.Ingestion.Jobs;
 using PeakMonitor.Ingestion.Kpis;
+using Microsoft.Extensions.Configuration;
 
 namespace PeakMonitor.Ingestion;
 
@@ -28,6 +30,21 @@ public static class IngestionExtensions
         services.AddTransient<FileIngestor>();
         services.AddTransient<FileImporter>();
         services.AddTransient<KpiMaterializer>();
+
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && JobsRegistration.IsValidCron(o.InboxCron) && JobsRegistration.IsValidCron(o.SyntheticFeedCron),
+                "Ingestion: DataDirectory must be set, and InboxCron and SyntheticFeedCron must be valid Quartz cron expressions.")
+            .ValidateOnStart();
+        services.AddSingleton<RunHistory>();
+        services.AddTransient<ImportRunner>();
+        services.AddTransient<InboxImportJob>();
+        services.AddTransient<SyntheticFeedJob>();
+        services.AddSingleton<IngestionRecovery>();
+        if (builder.Configuration.GetValue(IngestionOptions.SectionName + ":SchedulerEnabled", true))
+        {
+            JobsRegistration.AddScheduler(services, builder.Configuration);
+        }
+
         return builder;
     }
 

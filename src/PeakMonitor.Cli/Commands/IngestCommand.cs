@@ -9,7 +9,7 @@ using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Managed;
 using PeakMonitor.Ingestion.Csv;
 using PeakMonitor.Ingestion.Import;
-using PeakMonitor.Ingestion.Kpis;
+using PeakMonitor.Ingestion.Jobs;
 using Spectre.Console;
 
 namespace PeakMonitor.Cli.Commands;
@@ -30,7 +30,8 @@ internal static class IngestCommand
             Description = "Data files: canonical long CSV (region,indicator,period,value,unit[,sector,source,note]), NBS-style wide CSV, or .xlsx.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("ingest", "Validate data files and write their observations to InfluxDB; a bad file stores nothing.") { files };
+        var skipImported = new Option<bool>("--skip-imported") { Description = "Skip files whose exact content (SHA-256) was imported successfully before (run history)." };
+        var command = new Command("ingest", "Validate data files and write their observations to InfluxDB; a bad file stores nothing.") { files, skipImported };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var paths = parsed.GetValue(files) ?? [];
@@ -54,14 +55,12 @@ internal static class IngestCommand
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await RunAsync(host.Services, paths, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                    return await RunAsync(host.Services, paths, parsed.GetValue(skipImported), stdout, stderr, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 }
-
-                return 0;
             }
             catch (CsvImportException ex)
             {
@@ -77,10 +76,10 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task RunAsync(IServiceProvider services, string[] paths, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, string[] paths, bool skipImported, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var importer = services.GetRequiredService<FileImporter>();
-        var outcomes = new List<ImportOutcome>();
+        var runner = services.GetRequiredService<ImportRunner>();
+        var runs = new List<ImportRun>();
         var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         if (showProgress)
         {
@@ -98,7 +97,7 @@ internal static class IngestCommand
                             task.MaxValue = Math.Max(1, p.Rows);
                             task.Value = p.Phase == "write" ? p.Written : 0;
                         });
-                        outcomes.Add(await importer.ImportAsync(path, progress, cancellationToken).ConfigureAwait(false));
+                        runs.Add(await runner.RunAsync("cli", path, skipImported, progress, cancellationToken).ConfigureAwait(false));
                         task.Value = task.MaxValue;
                     }
                 }).ConfigureAwait(false);
@@ -107,24 +106,38 @@ internal static class IngestCommand
         {
             foreach (var path in paths)
             {
-                outcomes.Add(await importer.ImportAsync(path, null, cancellationToken).ConfigureAwait(false));
+                runs.Add(await runner.RunAsync("cli", path, skipImported, null, cancellationToken).ConfigureAwait(false));
             }
         }
 
-        foreach (var o in outcomes)
+        foreach (var (run, path) in runs.Zip(paths))
         {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {o.File}: {o.RowsRead} rows, {o.Written} points, {o.MissingValues} empty values ({o.Layout.ToString().ToLowerInvariant()}, {o.Encoding}, sha256 {o.Sha256[..12]})")).ConfigureAwait(false);
+            var o = run.Outcome;
+            await stdout.WriteLineAsync(o is null
+                ? $"  {Path.GetFileName(path)}: {run.Status.ToString().ToLowerInvariant()}{(run.Error is null ? string.Empty : ": " + run.Error)}"
+                : string.Create(CultureInfo.InvariantCulture, $"  {o.File}: {o.RowsRead} rows, {o.Written} points, {o.MissingValues} empty values ({o.Layout.ToString().ToLowerInvariant()}, {o.Encoding}, sha256 {o.Sha256[..12]})")).ConfigureAwait(false);
         }
 
         var options = services.GetRequiredService<IOptions<InfluxOptions>>().Value;
         var server = await services.GetRequiredService<IInfluxEndpoint>().GetBaseAddressAsync(cancellationToken).ConfigureAwait(false);
+        var imported = runs.Where(r => r.Outcome is not null).ToArray();
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Wrote {outcomes.Sum(o => o.Written)} points from {outcomes.Count} file(s) to database '{options.Database}' at {server} ({outcomes.Sum(o => o.MissingValues)} empty values skipped as missing).")).ConfigureAwait(false);
+            $"Wrote {imported.Sum(r => r.Outcome!.Written)} points from {imported.Length} file(s) to database '{options.Database}' at {server} ({imported.Sum(r => r.Outcome!.MissingValues)} empty values skipped as missing).")).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recomputed {imported.Sum(r => r.KpiResults)} KPI results (measurement 'kpi').")).ConfigureAwait(false);
 
-        var kpiResults = await services.GetRequiredService<KpiMaterializer>()
-            .RefreshAsync(outcomes.SelectMany(o => o.Indicators).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recomputed {kpiResults} KPI results (measurement 'kpi').")).ConfigureAwait(false);
+        if (runs.FirstOrDefault(r => r.Status == RunStatus.Failed) is { } failed)
+        {
+            await stderr.WriteLineAsync("Error: " + failed.Error).ConfigureAwait(false);
+            return StoreUnavailable;
+        }
+
+        if (runs.FirstOrDefault(r => r.Status == RunStatus.Rejected) is { } rejected)
+        {
+            await stderr.WriteLineAsync(rejected.Error).ConfigureAwait(false);
+            return InvalidInput;
+        }
+
+        return 0;
     }
 }

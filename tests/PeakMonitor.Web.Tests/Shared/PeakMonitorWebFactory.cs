@@ -9,9 +9,14 @@ namespace PeakMonitor.Web.Tests.Shared;
 /// <summary>The real app pointed at a test influxd and database; settings may be overridden per test.</summary>
 public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>Ingestion folders and SQLite store of this app instance (a fresh temp folder unless a test sets it).</summary>
+    public string IngestionDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "peakmonitor-web-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("Ingestion:DataDirectory", IngestionDirectory);
+        builder.UseSetting("Ingestion:SyntheticFeedEnabled", "false");
         builder.UseSetting("Influx:Url", influx.ToString());
         builder.UseSetting("Influx:Database", database);
         builder.UseSetting("Influx:MaxRetries", "0");

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Influx.Http;
+using PeakMonitor.Influx.Storage;
+using PeakMonitor.Ingestion.Import;
+using PeakMonitor.Ingestion.Jobs;
+using PeakMonitor.Ingestion.Kpis;
+using PeakMonitor.TestKit;
+
+namespace PeakMonitor.Ingestion.Tests;
+
+/// <summary>The ingestion services wired by hand against a real influxd database, with fast retries.</summary>
+internal sealed class IngestionKit
+{
+    public IngestionKit(InfluxClient client, TempDirectory dir, int writeAttempts = 3, int chunkSize = 50_000)
+    {
+        Client = client;
+        Store = new InfluxTimeSeriesStore(client);
+        Options = new IngestionOptions { DataDirectory = Path.Combine(dir.Path, "ingestion"), InboxSettleTime = TimeSpan.Zero };
+        Importer = new FileImporter(Store, Microsoft.Extensions.Options.Options.Create(new ImportOptions { WriteAttempts = writeAttempts, RetryDelay = TimeSpan.FromMilliseconds(300), WriteChunkSize = chunkSize }), TimeProvider.System);
+        History = new RunHistory(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
+        Kpis = new KpiMaterializer(Store, new InfluxKpiStore(client), Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiMaterializationOptions { ProvincialTargetsFile = null }));
+        Runner = new ImportRunner(Importer, Kpis, History);
+        Inbox = new InboxImportJob(Runner, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
+        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<IngestionRecovery>.Instance);
+        Options.EnsureFolders();
+    }
+
+    public InfluxClient Client { get; }
+
+    public InfluxTimeSeriesStore Store { get; }
+
+    public IngestionOptions Options { get; }
+
+    public FileImporter Importer { get; }
+
+    public RunHistory History { get; }
+
+    public KpiMaterializer Kpis { get; }
+
+    public ImportRunner Runner { get; }
+
+    public InboxImportJob Inbox { get; }
+
+    public IngestionRecovery Recovery { get; }
+
+    public async Task<long> CountAsync(string measurement = "observation")
+    {
+        var result = await Client.QueryAsync(new InfluxQuery($"SELECT count(\"value\") FROM \"{measurement}\""), CancellationToken.None);
+        return result.SelectMany(r => r.Series).SelectMany(s => s.Values).Select(row => row[1] is double d ? (long)d : 0).Sum();
+    }
+
+    public async Task<double> SumAsync()
+    {
+        var result = await Client.QueryAsync(new InfluxQuery("SELECT sum(\"value\") FROM \"observation\""), CancellationToken.None);
+        return result.SelectMany(r => r.Series).SelectMany(s => s.Values).Select(row => row[1] is double d ? d : 0).Sum();
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Ingestion.Jobs;
+using PeakMonitor.TestKit;
+
+namespace PeakMonitor.Ingestion.Tests.Jobs;
+
+public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFixture<InfluxServerFixture>, IDisposable
+{
+    private const string Good = "region,indicator,period,value,unit,source\nCN,cap_wind,2020,281.53,GW,NEA\nCN,cap_solar,2020,253.43,GW,NEA\nCN,cap_wind,2023,441.34,GW,NEA\nCN,cap_solar,2023,609.49,GW,NEA\n";
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Drop(IngestionKit kit, string name, string content)
+    {
+        var path = Path.Combine(kit.Options.Inbox, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task RunOnce_GoodFile_ProcessedRecordedAndKpisMaterialised()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        Drop(kit, "capacity.csv", Good);
+
+        var runs = await kit.Inbox.RunOnceAsync(CancellationToken.None);
+
+        var run = Assert.Single(runs);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Empty(Directory.GetFiles(kit.Options.Inbox));
+        Assert.Single(Directory.GetFiles(kit.Options.Processed), f => f.EndsWith("-capacity.csv", StringComparison.Ordinal));
+        Assert.Equal(4, await kit.CountAsync());
+        Assert.True(await kit.CountAsync("kpi") > 0, "KPI results were materialised");
+        var record = (await kit.History.ListAsync(10, CancellationToken.None)).Single();
+        Assert.Equal((InboxImportJob.Name, "capacity.csv", RunStatus.Succeeded, 4L, 4L, 0L), (record.Job, record.File, record.Status, record.RowsRead, record.RowsWritten, record.RowsRejected));
+        Assert.Equal(64, record.Sha256!.Length);
+        Assert.NotNull(record.Ended);
+    }
+
+    [Fact]
+    public async Task RunOnce_BadFile_RejectedWithReportAndNothingStored()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        Drop(kit, "bad.csv", Good + "CN,cap_wind,2024,lots,GW,NEA\nXX,cap_wind,2024,1,GW,NEA\n");
+
+        var run = Assert.Single(await kit.Inbox.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        var rejected = Assert.Single(Directory.GetFiles(kit.Options.Rejected), f => f.EndsWith("-bad.csv", StringComparison.Ordinal));
+        var report = await File.ReadAllTextAsync(rejected + ".errors.txt");
+        Assert.Contains("bad.csv, line 6, column 'value', value 'lots'", report, StringComparison.Ordinal);
+        Assert.Contains("bad.csv, line 7, column 'region', value 'XX'", report, StringComparison.Ordinal);
+        Assert.Equal(0, await kit.CountAsync());
+        Assert.Equal(2, (await kit.History.ListAsync(1, CancellationToken.None)).Single().RowsRejected);
+    }
+
+    [Fact]
+    public async Task RunOnce_StoreDownThroughEveryRetry_FileKeptInFailedWithReason()
+    {
+        var client = influxd.Client("nowhere", o => o.MaxRetries = 0, new Uri("http://127.0.0.1:9/"));
+        var kit = new IngestionKit(client, _dir, writeAttempts: 2);
+        Drop(kit, "later.csv", Good);
+
+        var run = Assert.Single(await kit.Inbox.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        var failed = Assert.Single(Directory.GetFiles(kit.Options.Failed), f => f.EndsWith("-later.csv", StringComparison.Ordinal));
+        Assert.Equal(Good, await File.ReadAllTextAsync(failed));
+        Assert.Contains("127.0.0.1:9", await File.ReadAllTextAsync(failed + ".error.txt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_RunInterruptedByRestart_MarkedInterruptedAndRetried()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+
+        // A process claimed the file and stopped mid-run.
+        await kit.History.StartAsync(InboxImportJob.Name, "cut.csv", null, CancellationToken.None);
+        File.WriteAllText(Path.Combine(kit.Options.Working, "cut.csv"), Good);
+
+        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+        var runs = await kit.Inbox.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, requeued);
+        var history = await kit.History.ListAsync(10, CancellationToken.None);
+        Assert.Equal([RunStatus.Succeeded, RunStatus.Interrupted], history.Select(r => r.Status));
+        Assert.Equal(RunStatus.Succeeded, Assert.Single(runs).Status);
+        Assert.Equal(4, await kit.CountAsync());
+    }
+
+    [Fact]
+    public async Task RunOnce_FileStillBeingWritten_LeftForTheNextRun()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        var options = new IngestionOptions { DataDirectory = kit.Options.DataDirectory, InboxSettleTime = TimeSpan.FromMinutes(5) };
+        var job = new InboxImportJob(kit.Runner, Options.Create(options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
+        Drop(kit, "copying.csv", Good);
+
+        Assert.Empty(await job.RunOnceAsync(CancellationToken.None));
+        Assert.Single(Directory.GetFiles(kit.Options.Inbox));
+    }
+
+    [Fact]
+    public async Task Runner_SameContentTwiceWithSkip_SecondRunSkipped()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        var path = _dir.File("seed.csv", Good);
+
+        var first = await kit.Runner.RunAsync("cli", path, skipIfImported: true, null, CancellationToken.None);
+        var second = await kit.Runner.RunAsync("cli", path, skipIfImported: true, null, CancellationToken.None);
+
+        Assert.Equal((RunStatus.Succeeded, RunStatus.Skipped), (first.Status, second.Status));
+        Assert.Equal(4, await kit.CountAsync());
+    }
+}
