@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs PeakMonitor with its seed data: a local influxd is started (and stopped) by the
-# app itself, with its data in ./data/influxdb. Open http://127.0.0.1:5080 (PORT=... to change).
+# app itself, with its data in ./data/influxdb; ingestion folders and run history in ./data/ingestion
+# (drop files into ./data/ingestion/inbox). Open http://127.0.0.1:5080 (PORT=... to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 export Influx__Managed__DataDirectory="${Influx__Managed__DataDirectory:-$PWD/data/influxdb}"
+export Ingestion__DataDirectory="${Ingestion__DataDirectory:-$PWD/data/ingestion}"
+export Kpi__ProvincialTargetsFile="${Kpi__ProvincialTargetsFile:-$PWD/seed-data/targets/provincial-targets.csv}"
 port="${PORT:-5080}"
 
 dotnet build PeakMonitor.sln -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -13,8 +16,10 @@ dotnet build PeakMonitor.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 shopt -s nullglob
 seed=(seed-data/*.csv)
 if [ ${#seed[@]} -gt 0 ]; then
-  # Re-importing is idempotent: the same series and period overwrite with the same value.
-  dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest "${seed[@]}"
+  # First start: import the seed data and materialise the KPIs. Later starts skip files whose content
+  # was imported before (run history); re-importing would change nothing anyway (same series and
+  # period overwrite with the same value).
+  dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest --skip-imported "${seed[@]}"
 fi
 
 echo "PeakMonitor: http://127.0.0.1:${port}/"
