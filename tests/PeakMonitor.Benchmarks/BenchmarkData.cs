@@ -69,7 +69,9 @@ internal static class BenchmarkData
     private static void AddSeries(List<Observation> list, Randomizer random, IndicatorId indicator, RegionCode region, SectorId sector, Frequency frequency)
     {
         // A noisy growth path, like capacity or consumption series.
-        var value = random.Double(100, 50_000);
+        // Shares stay shares: a percentage never exceeds 100 (the importer rejects it).
+        var percent = IndicatorCatalog.Get(indicator).CanonicalUnit == "%";
+        var value = percent ? random.Double(5, 60) : random.Double(100, 50_000);
         var growth = random.Double(-0.002, 0.01);
         for (var year = 2005; year <= 2030; year++)
         {
@@ -78,7 +80,7 @@ internal static class BenchmarkData
             {
                 value *= 1 + growth + random.Double(-0.01, 0.01);
                 var period = frequency == Frequency.Annual ? Period.OfYear(year) : Period.OfMonth(year, m);
-                list.Add(new Observation(indicator, region, sector, period, Math.Round(value, 2), "synthetic (benchmark)"));
+                list.Add(new Observation(indicator, region, sector, period, Math.Round(percent ? Math.Min(value, 99) : value, 2), "synthetic (benchmark)"));
             }
         }
     }
