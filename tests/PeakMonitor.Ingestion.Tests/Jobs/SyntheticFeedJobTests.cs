@@ -16,7 +16,7 @@ public sealed class SyntheticFeedJobTests(InfluxServerFixture influxd) : IClassF
     public async Task RunOnce_TwiceInTheSameMonth_SameSyntheticPointsOnceMarkedSynthetic()
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
-        var clock = new FixedClock(new DateTimeOffset(2026, 3, 15, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 15, 8, 0, 0, TimeSpan.Zero));
         var job = new SyntheticFeedJob(kit.Store, kit.Kpis, kit.History, Options.Create(kit.Options), clock, NullLogger<SyntheticFeedJob>.Instance);
 
         Assert.Equal(RunStatus.Succeeded, await job.RunOnceAsync(CancellationToken.None));
@@ -30,10 +30,5 @@ public sealed class SyntheticFeedJobTests(InfluxServerFixture influxd) : IClassF
         var sources = await kit.Client.QueryAsync(new InfluxQuery("SELECT count(\"value\") FROM \"observation\" WHERE \"source\" <> 'synthetic'"), CancellationToken.None);
         Assert.Empty(sources.SelectMany(r => r.Series));
         Assert.Equal("synthetic 2026-03", (await kit.History.ListAsync(1, CancellationToken.None)).Single().File);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
