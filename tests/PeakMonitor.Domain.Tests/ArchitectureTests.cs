@@ -6,7 +6,7 @@ namespace PeakMonitor.Domain.Tests;
 /// <summary>Dependencies point toward Domain (STYLE.md, "A layout that shows the architecture").</summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string SrcDirectory = Path.Combine(RepositoryRoot(), "src");
+    private static readonly string SrcDirectory = Path.Combine(PeakMonitor.TestKit.Repository.Root, "src");
 
     public static TheoryData<string, string[]> AllowedProjectReferences => new()
     {
@@ -60,15 +60,4 @@ public sealed class ArchitectureTests
             .Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToArray();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PeakMonitor.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PeakMonitor.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -167,6 +167,7 @@ public sealed class KpiEngine
             : intensity ? Trajectory.GeometricReduction(t, y0, yT, year)
             : Trajectory.Linear(b, t, y0, yT, year);
         var gap = sign * (a - expected);
+        var withinBand = gap >= -tolerance - 1e-9;
         var met = sign * (a - t) >= -tolerance - 1e-9;
         KpiStatus status;
         if (target.Modality == TargetModality.AtMost || year >= yT)
@@ -177,7 +178,7 @@ public sealed class KpiEngine
         {
             status = KpiStatus.AchievedEarly;
         }
-        else if (gap >= -tolerance - 1e-9)
+        else if (withinBand)
         {
             status = KpiStatus.OnTrack;
         }
@@ -187,7 +188,7 @@ public sealed class KpiEngine
             status = required is { } r && actual is { } act && (act <= 0 || r > act * _options.AtRiskRateMultiple) ? KpiStatus.OffTrack : KpiStatus.AtRisk;
         }
 
-        var (score, grade) = Grade(sign, a, metAtBaseline ? t : b, expected, target, status, met, withinBand: gap >= -tolerance - 1e-9);
+        var (score, grade) = Grade(sign, a, metAtBaseline ? t : b, expected, target, status, met, withinBand);
         return result with
         {
             Value = value,

@@ -11,14 +11,6 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
 
     public void Dispose() => _dir.Dispose();
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Ingest_CanonicalCsv_PointsReadableByInfluxCli()
     {
@@ -30,7 +22,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
             """);
         var database = "cli_" + Guid.NewGuid().ToString("N")[..8];
 
-        var (exit, stdout, stderr) = await RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
+        var (exit, stdout, stderr) = await Cli.RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("Wrote 3 points from 1 file(s)", stdout, StringComparison.Ordinal);
@@ -53,7 +45,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
         var file = _dir.File("bad.csv", "region,indicator,period,value,unit\n11,cap_wind,2020,1,GW\n11,cap_wind,2021,abc,GW\n");
         var database = "cli_" + Guid.NewGuid().ToString("N")[..8];
 
-        var (exit, _, stderr) = await RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
+        var (exit, _, stderr) = await Cli.RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
 
         Assert.Equal(2, exit);
         Assert.Contains("bad.csv, line 3, column 'value', value 'abc'", stderr, StringComparison.Ordinal);
@@ -72,7 +64,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
         Environment.SetEnvironmentVariable("Influx__MaxRetries", "0");
         try
         {
-            var (exit, _, stderr) = await RunAsync("ingest", file, "--influx", url);
+            var (exit, _, stderr) = await Cli.RunAsync("ingest", file, "--influx", url);
 
             Assert.Equal(3, exit);
             Assert.Contains(url, stderr, StringComparison.Ordinal);
@@ -88,7 +80,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
     {
         var file = _dir.File("ok.csv", "region,indicator,period,value,unit\n11,cap_wind,2020,1,GW\n");
 
-        var (exit, _, stderr) = await RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", "x\"; DROP DATABASE y");
+        var (exit, _, stderr) = await Cli.RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", "x\"; DROP DATABASE y");
 
         Assert.Equal(3, exit);
         Assert.Contains("Influx:Database", stderr, StringComparison.Ordinal);
@@ -102,7 +94,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
         Environment.SetEnvironmentVariable("Influx__Managed__DataDirectory", dataDirectory);
         try
         {
-            var (exit, stdout, stderr) = await RunAsync("ingest", file);
+            var (exit, stdout, stderr) = await Cli.RunAsync("ingest", file);
 
             Assert.True(exit == 0, stderr);
             Assert.Contains("Wrote 2 points", stdout, StringComparison.Ordinal);
@@ -119,7 +111,7 @@ public sealed class IngestCommandTests(InfluxServerFixture influxd) : IClassFixt
     [Fact]
     public async Task Ingest_NoFiles_UsageError()
     {
-        var (exit, _, stderr) = await RunAsync("ingest");
+        var (exit, _, stderr) = await Cli.RunAsync("ingest");
 
         Assert.NotEqual(0, exit);
         Assert.Contains("Required argument missing", stderr, StringComparison.Ordinal);

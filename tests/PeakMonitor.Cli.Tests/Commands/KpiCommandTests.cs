@@ -27,20 +27,12 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
 
     public void Dispose() => _dir.Dispose();
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Kpi_DataFileJson_OneObjectPerCarbonIntensityPairWithContractFields()
     {
         var file = _dir.File("data.csv", Data);
 
-        var (exit, stdout, stderr) = await RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction", "--format", "json");
+        var (exit, stdout, stderr) = await Cli.RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction", "--format", "json");
 
         Assert.True(exit == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToArray();
@@ -60,7 +52,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
     {
         var file = _dir.File("data.csv", Data);
 
-        var (_, stdout, _) = await RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--format", "json");
+        var (_, stdout, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--format", "json");
 
         var row = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single();
         Assert.Equal(4.5, row.GetProperty("value").GetDouble(), precision: 9);
@@ -73,7 +65,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         var file = _dir.File("data.csv", Data);
         var targets = _dir.File("targets.csv", "kpi,region,baseline_year,target_year,target,modality,source\nnew_type_storage_capacity,44,2020,2025,4,at_least,广东省实施方案\n");
 
-        var (_, stdout, _) = await RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--targets", targets, "--format", "json");
+        var (_, stdout, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "44", "--year", "2023", "--kpi", "new_type_storage_capacity", "--targets", targets, "--format", "json");
 
         var row = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single();
         Assert.Equal((4.0, "provincial", "achieved_early"), (row.GetProperty("target").GetDouble(), row.GetProperty("targetOrigin").GetString(), row.GetProperty("status").GetString()));
@@ -84,8 +76,8 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
     {
         var file = _dir.File("data.csv", Data);
 
-        var (_, csv, _) = await RunAsync("kpi", "--data", file, "--region", "CN", "--kpi", "carbon_intensity_reduction", "--format", "csv");
-        var (_, table, _) = await RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction");
+        var (_, csv, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "CN", "--kpi", "carbon_intensity_reduction", "--format", "csv");
+        var (_, table, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction");
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("kpi,track,region,year,value,unit,baselineYear", lines[0], StringComparison.Ordinal);
@@ -99,11 +91,11 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
     {
         var file = _dir.File("data.csv", Data);
         var database = "kpi_" + Guid.NewGuid().ToString("N")[..8];
-        var (ingestExit, _, ingestErr) = await RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
+        var (ingestExit, _, ingestErr) = await Cli.RunAsync("ingest", file, "--influx", influxd.Url.ToString(), "--database", database);
         Assert.True(ingestExit == 0, ingestErr);
 
-        var (_, fromStore, storeErr) = await RunAsync("kpi", "--influx", influxd.Url.ToString(), "--database", database, "--region", "all", "--year", "2023", "--format", "json");
-        var (_, fromFiles, _) = await RunAsync("kpi", "--data", file, "--region", "all", "--year", "2023", "--format", "json");
+        var (_, fromStore, storeErr) = await Cli.RunAsync("kpi", "--influx", influxd.Url.ToString(), "--database", database, "--region", "all", "--year", "2023", "--format", "json");
+        var (_, fromFiles, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "all", "--year", "2023", "--format", "json");
 
         Assert.True(fromStore.Length > 2, storeErr);
         Assert.Equal(fromFiles, fromStore);
@@ -118,7 +110,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         var file = _dir.File("data.csv", Data);
         string[] args = option == "--data" ? ["kpi", option, value] : ["kpi", "--data", file, option, value];
 
-        var (exit, _, stderr) = await RunAsync(args);
+        var (exit, _, stderr) = await Cli.RunAsync(args);
 
         Assert.Equal(2, exit);
         Assert.Contains(reason, stderr, StringComparison.Ordinal);
@@ -131,11 +123,11 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         var file = _dir.File("data.csv", Data);
         string[] args = ["kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "nonfossil_share", "--format", "json"];
 
-        var (_, defaults, _) = await RunAsync(args);
+        var (_, defaults, _) = await Cli.RunAsync(args);
         Environment.SetEnvironmentVariable("Kpi__AboutTolerancePoints", "0.1");
         try
         {
-            var (_, strict, _) = await RunAsync(args);
+            var (_, strict, _) = await Cli.RunAsync(args);
 
             Assert.Equal("on_track", JsonDocument.Parse(defaults).RootElement[0].GetProperty("status").GetString());
             Assert.NotEqual("on_track", JsonDocument.Parse(strict).RootElement[0].GetProperty("status").GetString());
@@ -153,7 +145,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         Environment.SetEnvironmentVariable("Kpi__AtRiskRateMultiple", "0.5");
         try
         {
-            var (exit, _, stderr) = await RunAsync("kpi", "--data", file, "--year", "2023");
+            var (exit, _, stderr) = await Cli.RunAsync("kpi", "--data", file, "--year", "2023");
 
             Assert.Equal(2, exit);
             Assert.Contains("AtRiskRateMultiple", stderr, StringComparison.Ordinal);
@@ -167,7 +159,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
     [Fact]
     public async Task Kpi_BadFormat_UsageError()
     {
-        var (exit, _, stderr) = await RunAsync("kpi", "--format", "xml");
+        var (exit, _, stderr) = await Cli.RunAsync("kpi", "--format", "xml");
 
         Assert.NotEqual(0, exit);
         Assert.Contains("xml", stderr, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class SeedDataTests(InfluxServerFixture influxd) : IClassFixture<I
     [Fact]
     public async Task Ingest_SeedData_InfluxCliShowsAllRegionsAndKpiMeasurement()
     {
-        var seed = Path.Combine(RepositoryRoot(), "seed-data");
+        var seed = Path.Combine(Repository.Root, "seed-data");
         var files = Directory.GetFiles(seed, "*.csv").Order(StringComparer.Ordinal).ToArray();
         var database = "seed_" + Guid.NewGuid().ToString("N")[..8];
         Environment.SetEnvironmentVariable("Ingestion__DataDirectory", Path.Combine(_dir.Path, "ingestion"));
@@ -43,16 +43,5 @@ public sealed class SeedDataTests(InfluxServerFixture influxd) : IClassFixture<I
         Assert.Contains("nonfossil_share", kpis, StringComparison.Ordinal);
         var synthetic = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT count(value) FROM observation WHERE region = '44' AND source = 'synthetic'");
         Assert.Contains("observation", synthetic, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PeakMonitor.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PeakMonitor.sln not found");
     }
 }
