@@ -1,6 +1,8 @@
 using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Storage;
 using PeakMonitor.Web.Components;
+using PeakMonitor.Web.Dashboard;
+using PeakMonitor.Web.Localization;
 
 namespace PeakMonitor.Web;
 
@@ -12,6 +14,10 @@ internal static class WebExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<UiLanguage>();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.").ValidateOnStart();
+        builder.Services.AddSingleton<DashboardData>();
         return builder;
     }
 
@@ -23,10 +29,24 @@ internal static class WebExtensions
         }
 
         app.UseStaticFiles();
+        app.Use(async (context, next) =>
+        {
+            context.RequestServices.GetRequiredService<UiLanguage>().English = context.Request.Cookies[UiLanguage.CookieName] == "en";
+            await next(context);
+        });
         app.UseAntiforgery();
         app.MapGet("/healthz", HealthAsync);
+        app.MapGet("/lang/{code}", SwitchLanguage);
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>The language switch: remembered for a year; back to the page it was pressed on (local paths only).</summary>
+    private static IResult SwitchLanguage(string code, string? returnUrl, HttpContext context)
+    {
+        context.Response.Cookies.Append(UiLanguage.CookieName, code == "en" ? "en" : "zh", new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.LocalRedirect(target);
     }
 
     /// <summary>200 with the store's status when InfluxDB answers, 503 naming the server when it does not.</summary>

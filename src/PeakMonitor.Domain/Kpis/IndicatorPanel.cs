@@ -17,12 +17,24 @@ public sealed class IndicatorPanel
 
     // One array per series, indexed by year: the KPI engine reads the same series many times.
     private readonly Dictionary<(IndicatorId, RegionCode), double?[]> _series = [];
+    private readonly HashSet<(IndicatorId, RegionCode)> _synthetic = [];
+    private readonly Dictionary<(IndicatorId, RegionCode), SortedSet<string>> _sources = [];
 
     private IndicatorPanel()
     {
     }
 
+    /// <summary>The <c>source</c> that marks synthetic rows (seed-data README; the synthetic feed).</summary>
+    public const string SyntheticSource = "synthetic";
+
     public int Count { get; private set; }
+
+    /// <summary>True when any value of this series came from synthetic data, so the UI and reports must say so.</summary>
+    public bool IsSynthetic(IndicatorId indicator, RegionCode region) => _synthetic.Contains((indicator, region));
+
+    /// <summary>The distinct sources a series' values came from.</summary>
+    public IReadOnlyCollection<string> Sources(IndicatorId indicator, RegionCode region) =>
+        _sources.TryGetValue((indicator, region), out var set) ? set : [];
 
     /// <summary>The years with any value, or null for an empty panel.</summary>
     public (int First, int Last)? YearSpan { get; private set; }
@@ -37,6 +49,21 @@ public sealed class IndicatorPanel
             if (o.Sector != SectorId.All)
             {
                 continue;
+            }
+
+            if (o.Source == SyntheticSource)
+            {
+                panel._synthetic.Add((o.Indicator, o.Region));
+            }
+
+            if (o.Source is { } source)
+            {
+                if (!panel._sources.TryGetValue((o.Indicator, o.Region), out var set))
+                {
+                    panel._sources[(o.Indicator, o.Region)] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(source);
             }
 
             var key = (o.Indicator, o.Region, o.Period.Year);

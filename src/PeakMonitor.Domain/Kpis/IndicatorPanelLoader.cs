@@ -10,13 +10,8 @@ public static class IndicatorPanelLoader
     public static async Task<IndicatorPanel> LoadAsync(ITimeSeriesReader reader, IEnumerable<KpiDefinition> kpis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var observations = new List<Observation>();
-        foreach (var indicator in kpis.SelectMany(k => k.Inputs).Distinct())
-        {
-            observations.AddRange(await reader.ReadAsync(new SeriesQuery(indicator, SectorId.All, Period.OfYear(Period.MinYear), Period.OfYear(Period.MaxYear)), cancellationToken).ConfigureAwait(false));
-            observations.AddRange(await reader.ReadAsync(new SeriesQuery(indicator, SectorId.All, Period.OfMonth(Period.MinYear, 1), Period.OfMonth(Period.MaxYear, 12)), cancellationToken).ConfigureAwait(false));
-        }
-
-        return IndicatorPanel.From(observations);
+        // One round trip for all inputs: the number of queries does not grow with regions or KPIs.
+        var inputs = kpis.SelectMany(k => k.Inputs).Distinct().ToArray();
+        return IndicatorPanel.From(await reader.ReadAllAsync(inputs, SectorId.All, cancellationToken).ConfigureAwait(false));
     }
 }

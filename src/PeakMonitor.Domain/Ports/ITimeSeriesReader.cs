@@ -1,3 +1,4 @@
+using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Series;
 
 namespace PeakMonitor.Domain.Ports;
@@ -7,4 +8,11 @@ public interface ITimeSeriesReader
 {
     /// <summary>The observations matching <paramref name="query"/>, ordered by region then period.</summary>
     Task<IReadOnlyList<Observation>> ReadAsync(SeriesQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every observation of these indicators for one sector, all regions, both frequencies, in one
+    /// round trip (the dashboard's and the KPI engine's bulk read: its cost must not grow with the
+    /// number of regions or indicators asked for).
+    /// </summary>
+    Task<IReadOnlyList<Observation>> ReadAllAsync(IReadOnlyCollection<IndicatorId> indicators, SectorId sector, CancellationToken cancellationToken);
 }

@@ -71,6 +71,54 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
         return observations;
     }
 
+    public async Task<IReadOnlyList<Observation>> ReadAllAsync(IReadOnlyCollection<IndicatorId> indicators, SectorId sector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        if (indicators.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = indicators.Distinct().ToArray();
+        var text = new StringBuilder(
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.SectorTag}" = $sector AND (""");
+        for (var i = 0; i < ids.Length; i++)
+        {
+            text.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"\"{InfluxSchema.IndicatorTag}\" = $i{i}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $""") GROUP BY "{InfluxSchema.IndicatorTag}", "{InfluxSchema.RegionTag}", "{InfluxSchema.FrequencyTag}" """);
+        var query = new InfluxQuery(text.ToString()).Bind("sector", sector.Value);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            query.Bind(string.Create(CultureInfo.InvariantCulture, $"i{i}"), ids[i].Value);
+        }
+
+        var results = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var observations = new List<Observation>();
+        foreach (var series in results.SelectMany(r => r.Series))
+        {
+            if (!RegionCode.TryParse(series.Tags.GetValueOrDefault(InfluxSchema.RegionTag), out var region)
+                || !IndicatorId.TryParse(series.Tags.GetValueOrDefault(InfluxSchema.IndicatorTag), out var indicator))
+            {
+                continue;
+            }
+
+            var frequency = series.Tags.GetValueOrDefault(InfluxSchema.FrequencyTag) == InfluxSchema.FrequencyTagValue(Frequency.Monthly) ? Frequency.Monthly : Frequency.Annual;
+            int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField),
+                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField);
+            foreach (var row in series.Values)
+            {
+                if (row[time] is long epoch && row[value] is double v)
+                {
+                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), frequency), v, row[source] as string, row[note] as string));
+                }
+            }
+        }
+
+        return observations;
+    }
+
     /// <summary>Every value is bound; the statement text is fixed apart from how many regions are asked for.</summary>
     internal static InfluxQuery BuildQuery(SeriesQuery query)
     {

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Web.Localization;
+
+namespace PeakMonitor.Web.Charts;
+
+/// <summary>
+/// ECharts option JSON, built on the server (and snapshot-tested) so the browser module only draws:
+/// STYLE.md "charts": page → data → plain option → one JS module.
+/// </summary>
+public static class ChartOptions
+{
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    /// <summary>
+    /// Actual values, the target path from the baseline year (dotted), the projection from the latest
+    /// value to the target year (dashed) and the target as a line.
+    /// </summary>
+    public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        ArgumentNullException.ThrowIfNull(series);
+        var latest = series.LastOrDefault(r => r.Value is not null);
+        var target = latest ?? series.LastOrDefault();
+        var lastYear = Math.Max(series.Count > 0 ? series[^1].Year : 2020, target?.TargetYear ?? 2020);
+        var firstYear = series.Count > 0 ? series[0].Year : 2005;
+        var years = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToArray();
+        var byYear = series.ToDictionary(r => r.Year);
+
+        JsonArray Points(Func<int, double?> value) => new(years.Select(y => value(y) is { } v ? JsonValue.Create(Math.Round(v, 4)) : null).ToArray<JsonNode?>());
+
+        double? Path(int y)
+        {
+            if (target is null || target.BaselineYear is not { } y0 || target.TargetYear is not { } yT || target.Target is not { } t || byYear.GetValueOrDefault(y0)?.BaselineValue is not { } b)
+            {
+                return null;
+            }
+
+            if (y < y0 || y > yT)
+            {
+                return null;
+            }
+
+            return kpi.PathShape == PathShape.Geometric ? Domain.Kpis.Trajectory.GeometricReduction(t, y0, yT, y) : Domain.Kpis.Trajectory.Linear(b, t, y0, yT, y);
+        }
+
+        double? Projection(int y) =>
+            latest is { Projected: { } p, TargetYear: { } yT, Value: { } v } && y >= latest.Year && y <= yT
+                ? v + ((p - v) * (y - latest.Year) / Math.Max(1, yT - latest.Year))
+                : null;
+
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 36, ["bottom"] = 28 },
+            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
+            ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("实际", "Actual"), lang.T("目标路径", "Target path"), lang.T("预测", "Projection")) },
+            ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = kpi.Unit, ["scale"] = true },
+            ["series"] = new JsonArray(
+                Line(lang.T("实际", "Actual"), Points(y => byYear.GetValueOrDefault(y)?.Value), "solid", "#0b6e4f", target?.Target is { } tv ? tv : null, lang),
+                Line(lang.T("目标路径", "Target path"), Points(Path), "dotted", "#7b8794", null, lang),
+                Line(lang.T("预测", "Projection"), Points(Projection), "dashed", "#1565c0", null, lang)),
+        };
+        return option.ToJsonString(Compact);
+    }
+
+    /// <summary>A small line with no axes, for cards.</summary>
+    public static string Sparkline(IReadOnlyList<KpiResult> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var points = series.Where(r => r.Value is not null).ToArray();
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["grid"] = new JsonObject { ["left"] = 2, ["right"] = 2, ["top"] = 4, ["bottom"] = 4 },
+            ["xAxis"] = new JsonObject { ["type"] = "category", ["show"] = false, ["data"] = new JsonArray(points.Select(r => (JsonNode?)JsonValue.Create(r.Year)).ToArray()) },
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["show"] = false, ["scale"] = true },
+            ["series"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "line",
+                ["showSymbol"] = false,
+                ["lineStyle"] = new JsonObject { ["width"] = 2, ["color"] = "#0b6e4f" },
+                ["data"] = new JsonArray(points.Select(r => (JsonNode?)JsonValue.Create(Math.Round(r.Value!.Value, 4))).ToArray()),
+            }),
+        };
+        return option.ToJsonString(Compact);
+    }
+
+    private static JsonObject Line(string name, JsonArray data, string dash, string color, double? targetLine, UiLanguage lang)
+    {
+        var line = new JsonObject
+        {
+            ["name"] = name,
+            ["type"] = "line",
+            ["connectNulls"] = false,
+            ["showSymbol"] = dash == "solid",
+            ["lineStyle"] = new JsonObject { ["type"] = dash, ["color"] = color, ["width"] = 2 },
+            ["itemStyle"] = new JsonObject { ["color"] = color },
+            ["data"] = data,
+        };
+        if (targetLine is { } t)
+        {
+            line["markLine"] = new JsonObject
+            {
+                ["symbol"] = "none",
+                ["label"] = new JsonObject { ["formatter"] = lang.T("目标 ", "Target ") + t.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["lineStyle"] = new JsonObject { ["color"] = "#c62828", ["type"] = "solid" },
+                ["data"] = new JsonArray(new JsonObject { ["yAxis"] = t }),
+            };
+        }
+
+        return line;
+    }
+}
