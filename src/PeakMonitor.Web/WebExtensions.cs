@@ -12,7 +12,11 @@ internal static class WebExtensions
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+
+        // Chinese text is written as characters, not as &#x…; escapes: pages stay readable and tests can find their words.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
+        builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UiLanguage>();
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
@@ -36,6 +40,7 @@ internal static class WebExtensions
         });
         app.UseAntiforgery();
         app.MapGet("/healthz", HealthAsync);
+        app.MapPeakMonitorApi();
         app.MapGet("/lang/{code}", SwitchLanguage);
         app.MapRazorComponents<App>();
         return app;

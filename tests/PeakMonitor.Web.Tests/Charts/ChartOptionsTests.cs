@@ -1,0 +1,58 @@
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Web.Charts;
+using PeakMonitor.Web.Localization;
+
+namespace PeakMonitor.Web.Tests.Charts;
+
+/// <summary>The option JSON a chart is drawn from, compared with a committed snapshot: a chart change is a visible diff.</summary>
+public sealed class ChartOptionsTests
+{
+    private static IReadOnlyList<KpiResult> Series()
+    {
+        var kpi = KpiCatalog.Get("nonfossil_share");
+        return Enumerable.Range(2020, 4).Select(y => new KpiResult
+        {
+            Kpi = kpi.Id, Region = RegionCode.National, Year = y, Track = "main", Unit = "%", BaselineYear = 2020, BaselineValue = 15.9,
+            TargetYear = 2025, Target = 20, Value = 15.9 + ((y - 2020) * 0.7), Projected = y == 2023 ? 19.5 : null,
+        }).ToArray();
+    }
+
+    private static void Matches(string name, string json)
+    {
+        var path = Path.Combine(TestKit.Repository.Root, "tests", "PeakMonitor.Web.Tests", "Charts", "Snapshots", name);
+        if (!File.Exists(path) || Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, json + "\n");
+        }
+
+        Assert.Equal(File.ReadAllText(path).TrimEnd('\n'), json);
+    }
+
+    [Fact]
+    public void Trajectory_NonFossilShare_MatchesSnapshot() =>
+        Matches("trajectory-nonfossil-zh.json", ChartOptions.Trajectory(KpiCatalog.Get("nonfossil_share"), Series(), new UiLanguage()));
+
+    [Fact]
+    public void Trajectory_English_LabelsTranslated() =>
+        Matches("trajectory-nonfossil-en.json", ChartOptions.Trajectory(KpiCatalog.Get("nonfossil_share"), Series(), new UiLanguage { English = true }));
+
+    [Fact]
+    public void Sparkline_FourYears_MatchesSnapshot() =>
+        Matches("sparkline.json", ChartOptions.Sparkline(Series()));
+
+    [Fact]
+    public void Trajectory_PathAndProjection_FromTheResults()
+    {
+        var json = System.Text.Json.JsonDocument.Parse(ChartOptions.Trajectory(KpiCatalog.Get("nonfossil_share"), Series(), new UiLanguage()));
+        var series = json.RootElement.GetProperty("series");
+        var path = series[1].GetProperty("data").EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray();
+        var projection = series[2].GetProperty("data").EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray();
+
+        // 2020–2025: path 15.9 → 20 linearly (action plan 二, L563); projection from 2023 (18.0) to 19.5 in 2025.
+        Assert.Equal([15.9, 16.72, 17.54, 18.36, 19.18, 20.0], path);
+        Assert.Equal([null, null, null, 18.0, 18.75, 19.5], projection);
+        Assert.Equal("dashed", series[2].GetProperty("lineStyle").GetProperty("type").GetString());
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using PeakMonitor.Web.Tests.Shared;
+
+namespace PeakMonitor.Web.Tests.Components;
+
+/// <summary>The dashboard in real Chromium: charts drawn, navigation, language switch; a screenshot per page.</summary>
+public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInflux>
+{
+    private async Task WithPageAsync(Func<IPage, Uri, Task> test)
+    {
+        await using var factory = seeded.Factory();
+        var url = factory.StartKestrel();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        {
+            await using (browser)
+            {
+                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+                await test(page, url);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/", "overview")]
+    [InlineData("/provinces", "provinces")]
+    [InlineData("/provinces/44", "province-44")]
+    public async Task Page_InChromium_EveryChartDrawnAsSvg(string path, string name)
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            var response = await page.GotoAsync(new Uri(url, path).ToString());
+
+            Assert.Equal(200, response!.Status);
+            var charts = await page.Locator("[data-chart]").CountAsync();
+            if (charts > 0)
+            {
+                await page.WaitForSelectorAsync("[data-chart][data-drawn='true'] svg");
+                Assert.Equal(charts, await page.Locator("[data-chart][data-drawn='true']").CountAsync());
+                Assert.True(await page.Locator("[data-chart] svg path").CountAsync() > charts, "lines are drawn");
+            }
+
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"{name}.png"), FullPage = true });
+        });
+    }
+
+    [Fact]
+    public async Task Ranking_ClickProvince_OpensItsDetail()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/provinces").ToString());
+
+            await page.Locator("#ranking tr[data-region='53'] a").First.ClickAsync();
+            await page.WaitForURLAsync("**/provinces/53");
+
+            Assert.Contains("云南省", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_Click_EnglishEverywhereAfterwards()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/provinces").ToString());
+
+            await page.Locator("#lang-switch").ClickAsync();
+            await page.WaitForSelectorAsync("html[lang='en']");
+            Assert.Equal("Provincial progress", await page.Locator("h1").InnerTextAsync());
+            await page.GotoAsync(url.ToString());
+            Assert.Equal("National overview", await page.Locator("h1").InnerTextAsync());
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("overview-en.png"), FullPage = true });
+        });
+    }
+}

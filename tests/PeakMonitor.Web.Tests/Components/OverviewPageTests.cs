@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.TestKit;
+using PeakMonitor.Web.Tests.Shared;
+
+namespace PeakMonitor.Web.Tests.Components;
+
+public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixture<SeededInflux>
+{
+    private static string Card(string html, string kpi, string track)
+    {
+        var start = html.IndexOf($"id=\"card-{kpi}-{track}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"card {kpi}/{track}");
+        var end = html.IndexOf("</article>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    private static string Field(string card, string field) => FieldPattern(field).Match(card).Groups[1].Value;
+
+    [Theory]
+    [InlineData("nonfossil_share", "main")]
+    [InlineData("carbon_intensity_reduction", "vs2005")]
+    [InlineData("carbon_intensity_reduction", "vs2020")]
+    [InlineData("wind_solar_capacity", "main")]
+    [InlineData("energy_intensity_reduction", "main")]
+    public async Task Get_Root_CardNumbersEqualTheEngine(string kpi, string track)
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var card = Card(html, kpi, track);
+        var expected = seeded.Latest(kpi, track, "CN");
+        var lang = new Localization.UiLanguage();
+        var decimals = KpiCatalog.Get(kpi).Unit == "GW" ? 0 : 2;
+        Assert.Equal(lang.Num(expected.Value, decimals), Field(card, "value"));
+        Assert.Equal(lang.Num(expected.Progress, 1), Field(card, "progress"));
+        Assert.Contains($"data-status=\"{expected.Status!.Value.Id()}\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_ProvinceStatusCountsAddUpTo31()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var counts = CountPattern().Matches(Card(html, "nonfossil_share", "main")).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(31, counts.Sum());
+    }
+
+    [Fact]
+    public async Task Get_Root_ChineseByDefaultWithSourcesChartsAndSyntheticBadge()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("全国总览", html, StringComparison.Ordinal);
+        Assert.Contains("来源: ", html, StringComparison.Ordinal);
+        Assert.Contains("NBS Statistical Communiqu", html, StringComparison.Ordinal);
+        Assert.Contains("badge-synthetic", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"trajectory-nonfossil_share-main-option\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("blazor.web.js", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_English_PersistsInCookie()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var switched = await http.GetStringAsync(new Uri("/lang/en?returnUrl=%2Fprovinces", UriKind.Relative));
+        var again = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"en\">", switched, StringComparison.Ordinal);
+        Assert.Contains("Provincial progress", switched, StringComparison.Ordinal);
+        Assert.Contains("National overview", again, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task LanguageSwitch_ForeignReturnUrl_StaysOnSite(string returnUrl)
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await http.GetAsync(new Uri("/lang/en?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Get_Root_StoreDown_503WithoutStackTrace()
+    {
+        var server = new InfluxServerFixture();
+        await server.InitializeAsync();
+        var client = await server.NewDatabaseAsync();
+        await using var factory = new PeakMonitorWebFactory(server.Url, client.Database);
+        factory.CreateClient().Dispose();
+        await server.DisposeAsync();
+        using var http = factory.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("数据存储暂不可用", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_EmptyStore_EmptyState()
+    {
+        await using var factory = new PeakMonitorWebFactory(seeded.Server.Url, (await seeded.Server.NewDatabaseAsync()).Database);
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("id=\"empty-state\"", html, StringComparison.Ordinal);
+    }
+
+
+    private static Regex FieldPattern(string field) => new($"data-field=\"{field}\">([^<]*)<");
+
+    [GeneratedRegex(@"class=""count [a-z-]+""><span aria-hidden=""true"">[^<]*</span> [^<]*? (\d+)</span>")]
+    private static partial Regex CountPattern();
+}

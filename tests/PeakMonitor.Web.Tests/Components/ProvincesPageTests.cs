@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Web.Tests.Shared;
+
+namespace PeakMonitor.Web.Tests.Components;
+
+public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<SeededInflux>
+{
+    private static string Row(string html, string region)
+    {
+        var start = html.IndexOf($"<tr data-region=\"{region}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, region);
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Get_Provinces_RankingHas31RowsWithEngineValues()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=nonfossil_share&year=2024", UriKind.Relative));
+
+        var table = html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..];
+        Assert.Equal(31, Regex.Matches(table, "<tr data-region=").Count);
+        var expected = seeded.Expected.Single(r => r.Kpi == "nonfossil_share" && r.Region.Value == "44" && r.Year == 2024);
+        var lang = new Localization.UiLanguage();
+        Assert.Contains($"data-field=\"value\">{lang.Num(expected.Value, 2)}<", Row(table, "44"), StringComparison.Ordinal);
+        Assert.Contains($"data-status=\"{expected.Status!.Value.Id()}\"", Row(table, "44"), StringComparison.Ordinal);
+        Assert.Equal(31, Regex.Matches(html, "class=\"tile\"").Count);
+    }
+
+    [Fact]
+    public async Task Get_Provinces_GroupFilter_OnlyMembers()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=carbon_intensity_reduction:vs2005&group=yrd", UriKind.Relative));
+
+        var table = html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..];
+        Assert.Equal(["31", "32", "33", "34"], Regex.Matches(table, "<tr data-region=\"(\\d+)\"").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/provinces?kpi=%3Cscript%3E&year=abc&group=x%27%20OR%201%3D1&sort=%00")]
+    [InlineData("/provinces?kpi=recycled_resources_volume&year=1800")]
+    public async Task Get_Provinces_HostileQuery_FallsBackToDefaults(string url)
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, response.StatusCode.ToString());
+        Assert.DoesNotContain("<script>", html.Replace("<script src=", string.Empty, StringComparison.Ordinal).Replace("<script type=", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ProvinceDetail_ScorecardEqualsEngineAndUnknownCodeIs404()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        var html = await http.GetStringAsync(new Uri("/provinces/53", UriKind.Relative));
+        using var missing = await http.GetAsync(new Uri("/provinces/99", UriKind.Relative));
+
+        Assert.Contains("云南省", html, StringComparison.Ordinal);
+        var expected = seeded.Latest("wind_solar_capacity", "main", "53");
+        var row = html[html.IndexOf("<tr data-kpi=\"wind_solar_capacity\"", StringComparison.Ordinal)..];
+        Assert.Contains($"data-field=\"value\">{new Localization.UiLanguage().Num(expected.Value, 2)} ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("id=\"comparison\"", html, StringComparison.Ordinal);
+        Assert.Contains("长江经济带", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
