@@ -2,6 +2,7 @@ using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Storage;
 using PeakMonitor.Web.Components;
 using PeakMonitor.Web.Dashboard;
+using PeakMonitor.Web.Explorer;
 using PeakMonitor.Web.Localization;
 
 namespace PeakMonitor.Web;
@@ -42,6 +43,7 @@ internal static class WebExtensions
         app.MapGet("/healthz", HealthAsync);
         app.MapPeakMonitorApi();
         app.MapGet("/lang/{code}", SwitchLanguage);
+        app.MapExplorerExports();
         app.MapRazorComponents<App>();
         return app;
     }

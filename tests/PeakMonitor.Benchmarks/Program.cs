@@ -23,6 +23,14 @@ if (args.FirstOrDefault() == "kpi")
     return 0;
 }
 
+if (args.FirstOrDefault() == "pages")
+{
+    using var pagesDir = new TempDirectory("peakmonitor-bench-pages");
+    await using var pagesServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = pagesDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await PageBenchmark.RunAsync(pagesServer.Url);
+    return 0;
+}
+
 if (args.FirstOrDefault() == ImportBenchmark.ChildVerb)
 {
     return await ImportBenchmark.ChildAsync(args[1], new Uri(args[2]), args[3]);
@@ -134,6 +142,8 @@ var csvPath = ImportBenchmark.WriteCsv(observations, temp.Path);
 await ImportBenchmark.RunAsync(csvPath, observations.Count, server, "bench_import", best.Baseline);
 Console.WriteLine();
 KpiBenchmark.Run();
+Console.WriteLine();
+await PageBenchmark.RunAsync(server);
 return 0;
 
 InfluxOptions InfluxOptions(string database) => new() { Database = database, BatchSize = batch, WriteParallelism = parallelism, RequestTimeout = TimeSpan.FromSeconds(120) };

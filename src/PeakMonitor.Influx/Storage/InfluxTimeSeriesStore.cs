@@ -80,8 +80,10 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
         }
 
         var ids = indicators.Distinct().ToArray();
+
+        // The bulk read leaves notes out: they are long, repeated on every row, and no bulk reader shows them.
         var text = new StringBuilder(
-            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.SectorTag}" = $sector AND (""");
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.SectorTag}" = $sector AND (""");
         for (var i = 0; i < ids.Length; i++)
         {
             text.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"\"{InfluxSchema.IndicatorTag}\" = $i{i}");
@@ -105,13 +107,59 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             }
 
             var frequency = series.Tags.GetValueOrDefault(InfluxSchema.FrequencyTag) == InfluxSchema.FrequencyTagValue(Frequency.Monthly) ? Frequency.Monthly : Frequency.Annual;
+            int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField), source = series.ColumnIndex(InfluxSchema.SourceField);
+            foreach (var row in series.Values)
+            {
+                if (row[time] is long epoch && row[value] is double v)
+                {
+                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), frequency), v, row[source] as string));
+                }
+            }
+        }
+
+        return observations;
+    }
+
+    public async Task<IReadOnlyList<Observation>> ReadSectorsAsync(IReadOnlyCollection<IndicatorId> indicators, RegionCode region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var ids = indicators.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var text = new StringBuilder(
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.RegionTag}" = $region AND "{InfluxSchema.FrequencyTag}" = $freq AND (""");
+        for (var i = 0; i < ids.Length; i++)
+        {
+            text.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"\"{InfluxSchema.IndicatorTag}\" = $i{i}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $""") GROUP BY "{InfluxSchema.IndicatorTag}", "{InfluxSchema.SectorTag}" """);
+        var query = new InfluxQuery(text.ToString()).Bind("region", region.Value).Bind("freq", InfluxSchema.FrequencyTagValue(Frequency.Annual));
+        for (var i = 0; i < ids.Length; i++)
+        {
+            query.Bind(string.Create(CultureInfo.InvariantCulture, $"i{i}"), ids[i].Value);
+        }
+
+        var results = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var observations = new List<Observation>();
+        foreach (var series in results.SelectMany(r => r.Series))
+        {
+            if (!IndicatorId.TryParse(series.Tags.GetValueOrDefault(InfluxSchema.IndicatorTag), out var indicator)
+                || !SectorId.TryParse(series.Tags.GetValueOrDefault(InfluxSchema.SectorTag), out var sector))
+            {
+                continue;
+            }
+
             int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField),
                 source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField);
             foreach (var row in series.Values)
             {
                 if (row[time] is long epoch && row[value] is double v)
                 {
-                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), frequency), v, row[source] as string, row[note] as string));
+                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), Frequency.Annual), v, row[source] as string, row[note] as string));
                 }
             }
         }

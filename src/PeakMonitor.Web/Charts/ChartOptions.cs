@@ -66,6 +66,56 @@ public static class ChartOptions
         return option.ToJsonString(Compact);
     }
 
+    /// <summary>The explorer's lines: one series per column, periods on the x axis.</summary>
+    public static string Lines(IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, string yName)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(series);
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 },
+            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
+            ["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" },
+            ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(periods.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()) },
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = yName, ["scale"] = true },
+            ["series"] = new JsonArray(series.Select(s => (JsonNode?)new JsonObject
+            {
+                ["name"] = s.Name,
+                ["type"] = "line",
+                ["showSymbol"] = periods.Count <= 40,
+                ["data"] = new JsonArray(s.Values.Select(v => v is { } x ? JsonValue.Create(Math.Round(x, 6)) : null).ToArray<JsonNode?>()),
+            }).ToArray()),
+        };
+        return option.ToJsonString(Compact);
+    }
+
+    /// <summary>Stacked areas: how a total splits into parts over the years (sector shares).</summary>
+    public static string StackedArea(IReadOnlyList<int> years, IReadOnlyList<(string Name, double?[] Values)> parts, string yName)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(parts);
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 },
+            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
+            ["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" },
+            ["xAxis"] = new JsonObject { ["type"] = "category", ["boundaryGap"] = false, ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = yName },
+            ["series"] = new JsonArray(parts.Select(p => (JsonNode?)new JsonObject
+            {
+                ["name"] = p.Name,
+                ["type"] = "line",
+                ["stack"] = "total",
+                ["areaStyle"] = new JsonObject(),
+                ["showSymbol"] = false,
+                ["data"] = new JsonArray(p.Values.Select(v => v is { } x ? JsonValue.Create(Math.Round(x, 4)) : null).ToArray<JsonNode?>()),
+            }).ToArray()),
+        };
+        return option.ToJsonString(Compact);
+    }
+
     /// <summary>A small line with no axes, for cards.</summary>
     public static string Sparkline(IReadOnlyList<KpiResult> series)
     {

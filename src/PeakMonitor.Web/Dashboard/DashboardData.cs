@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Ports;
@@ -48,43 +49,36 @@ public sealed class DashboardSnapshot(IndicatorPanel panel, IReadOnlyList<KpiRes
 
 /// <summary>
 /// Reads the store through the domain port in one round trip, runs the KPI engine, and keeps the
-/// result for <see cref="DashboardOptions.CacheDuration"/>: a page costs at most one query, however
-/// many provinces it shows.
+/// result. A page never waits for that work once a snapshot exists: a snapshot older than
+/// <see cref="DashboardOptions.CacheDuration"/> is still served while a fresh one is computed in the
+/// background (one refresh at a time). Only the very first request, or the first after
+/// <see cref="Invalidate"/>, waits. A page costs at most one query, however many provinces it shows.
 /// </summary>
-public sealed class DashboardData(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiMaterializationOptions> targets, IOptions<DashboardOptions> options, TimeProvider time)
+public sealed partial class DashboardData(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiMaterializationOptions> targets, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardData> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DashboardSnapshot? _snapshot;
+    private int _refreshing;
 
-    /// <summary>Store queries made so far (the page benchmark reports it per page).</summary>
+    /// <summary>Store queries made so far.</summary>
     public int Queries { get; private set; }
 
     public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_snapshot is { } fresh && now - fresh.ComputedAt < options.Value.CacheDuration)
+        if (_snapshot is { } current)
         {
-            return fresh;
+            if (time.GetUtcNow() - current.ComputedAt >= options.Value.CacheDuration && Interlocked.Exchange(ref _refreshing, 1) == 0)
+            {
+                _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+            }
+
+            return current;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_snapshot is { } again && now - again.ComputedAt < options.Value.CacheDuration)
-            {
-                return again;
-            }
-
-            Queries++;
-            var panel = await IndicatorPanelLoader.LoadAsync(reader, KpiCatalog.Computable, cancellationToken).ConfigureAwait(false);
-            var file = targets.Value.ProvincialTargetsFile;
-            var provincial = !string.IsNullOrWhiteSpace(file) && File.Exists(file)
-                ? await ProvincialTargetsReader.ReadFileAsync(file, cancellationToken).ConfigureAwait(false)
-                : [];
-            var years = panel.YearSpan is { } span ? Enumerable.Range(span.First, span.Last - span.First + 1) : [];
-            var results = new KpiEngine(judgement.Value, provincial).Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), years);
-            _snapshot = new DashboardSnapshot(panel, results, time.GetUtcNow());
-            return _snapshot;
+            return _snapshot ??= await ComputeAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -92,5 +86,40 @@ public sealed class DashboardData(ITimeSeriesReader reader, IOptions<KpiJudgemen
         }
     }
 
+    /// <summary>Forget the snapshot (after an import in this process): the next page waits for fresh numbers.</summary>
     public void Invalidate() => _snapshot = null;
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            var fresh = await ComputeAsync(CancellationToken.None).ConfigureAwait(false);
+            _snapshot = fresh;
+        }
+        catch (StoreException ex)
+        {
+            // Keep serving the last numbers; the pages say when they were computed.
+            LogRefreshFailed(logger, ex.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
+
+    private async Task<DashboardSnapshot> ComputeAsync(CancellationToken cancellationToken)
+    {
+        Queries++;
+        var panel = await IndicatorPanelLoader.LoadAsync(reader, KpiCatalog.Computable, cancellationToken).ConfigureAwait(false);
+        var file = targets.Value.ProvincialTargetsFile;
+        var provincial = !string.IsNullOrWhiteSpace(file) && File.Exists(file)
+            ? await ProvincialTargetsReader.ReadFileAsync(file, cancellationToken).ConfigureAwait(false)
+            : [];
+        var years = panel.YearSpan is { } span ? Enumerable.Range(span.First, span.Last - span.First + 1) : [];
+        var results = new KpiEngine(judgement.Value, provincial).Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), years);
+        return new DashboardSnapshot(panel, results, time.GetUtcNow());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard refresh failed; still showing the previous numbers: {Reason}")]
+    private static partial void LogRefreshFailed(ILogger logger, string reason);
 }

@@ -3,6 +3,9 @@ namespace PeakMonitor.Web.Dashboard;
 /// <summary>Dashboard settings (section <c>Dashboard</c>).</summary>
 public sealed class DashboardOptions
 {
-    /// <summary>How long a computed snapshot of all KPIs is reused; new imports show within this time.</summary>
+    /// <summary>
+    /// How old a snapshot of all KPIs may get before a background refresh starts; new data shows
+    /// within about this time (sooner after an import in this process).
+    /// </summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

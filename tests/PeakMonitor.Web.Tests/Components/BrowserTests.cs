@@ -25,6 +25,8 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
     [InlineData("/", "overview")]
     [InlineData("/provinces", "provinces")]
     [InlineData("/provinces/44", "province-44")]
+    [InlineData("/explore?ind=cap_wind&ind=cap_solar&region=CN&region=15&from=2010&to=2024", "explore")]
+    [InlineData("/sectors?region=CN&sector=all", "sectors")]
     public async Task Page_InChromium_EveryChartDrawnAsSvg(string path, string name)
     {
         await WithPageAsync(async (page, url) =>
@@ -55,6 +57,25 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             await page.WaitForURLAsync("**/provinces/53");
 
             Assert.Contains("云南省", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Explorer_ExportCsv_DownloadedNumbersMatchTheTable()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/explore?ind=cap_wind&region=CN&region=15&from=2015&to=2024").ToString());
+            var table = await page.Locator("#explore-table td[data-raw]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('data-raw')).filter(v => v)");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
+            var path = Browser.ArtifactPath("explore.csv");
+            await download.SaveAsAsync(path);
+
+            var values = File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0 && char.IsDigit(l[0]))
+                .SelectMany(l => l.Split(',').Skip(1)).Where(v => v.Length > 0).ToArray();
+            Assert.NotEmpty(values);
+            Assert.Equal(table, values);
         });
     }
 

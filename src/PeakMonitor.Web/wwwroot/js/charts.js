@@ -17,6 +17,29 @@
       el.setAttribute('data-drawn', 'true');
       window.addEventListener('resize', function () { chart.resize(); });
     });
+    // PNG export: the drawn chart as an image, with a white background.
+    document.querySelectorAll('[data-png-for]').forEach(function (link) {
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        var el = document.getElementById(link.getAttribute('data-png-for'));
+        var chart = el && echarts.getInstanceByDom(el);
+        if (!chart) { return; }
+        var svg = chart.renderToSVGString();
+        var image = new Image();
+        image.onload = function () {
+          var canvas = document.createElement('canvas');
+          canvas.width = el.clientWidth * 2; canvas.height = el.clientHeight * 2;
+          var ctx = canvas.getContext('2d');
+          ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, canvas.width, canvas.height);
+          ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+          var a = document.createElement('a');
+          a.download = 'peakmonitor-chart.png';
+          a.href = canvas.toDataURL('image/png');
+          a.click();
+        };
+        image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+      });
+    });
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', draw);

@@ -1,0 +1,331 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PeakMonitor.Domain.Indicators;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Ports;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
+using PeakMonitor.Influx.Http;
+using PeakMonitor.Ingestion.Jobs;
+using PeakMonitor.Web.Dashboard;
+
+// In the app's root namespace (not PeakMonitor.Web.Api) so that WebExtensions wires it with one line and no using.
+namespace PeakMonitor.Web;
+
+/// <summary>
+/// The read-only JSON API under <c>/api</c>: KPI results (the dashboard's snapshot), stored series, the
+/// run history and the catalogue, with an OpenAPI document at <c>/openapi/v1.json</c>. Every query
+/// parameter is checked with the domain's own parsers; bad input is a 400 problem naming the parameter,
+/// an unreachable store a 503 problem naming the server — never a stack trace.
+/// </summary>
+public static class ApiEndpoints
+{
+    private const int DefaultRunLimit = 50;
+    private const int MaxRunLimit = 500;
+
+    private static readonly Lazy<CatalogDto> Catalog = new(BuildCatalog);
+
+    public static WebApplication MapPeakMonitorApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+
+        var api = app.MapGroup("/api").WithTags("PeakMonitor");
+        api.MapGet("/kpis", GetKpisAsync)
+            .WithName("GetKpis")
+            .WithSummary("KPI results for every region and year of the stored data")
+            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic and sources.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/series", GetSeriesAsync)
+            .WithName("GetSeries")
+            .WithSummary("Stored observations of one indicator, in its canonical unit")
+            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/runs", GetRunsAsync)
+            .WithName("GetRuns")
+            .WithSummary("The ingestion run history, newest first")
+            .WithDescription("limit: 1–500, default 50.");
+        api.MapGet("/catalog", GetCatalog)
+            .WithName("GetCatalog")
+            .WithSummary("The KPI, indicator, region and sector catalogues");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<KpiRow>>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
+        string? kpi, string? region, string? year, DashboardData data, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        KpiDefinition? definition = null;
+        if (!string.IsNullOrEmpty(kpi) && !KpiCatalog.TryGet(kpi.Trim(), out definition))
+        {
+            errors["kpi"] = [$"{Shown(kpi)} is not a KPI of the catalogue; see /api/catalog for the ids."];
+        }
+
+        RegionCode? regionCode = null;
+        if (!string.IsNullOrEmpty(region))
+        {
+            if (RegionCode.TryParse(region, out var code))
+            {
+                regionCode = code;
+            }
+            else
+            {
+                errors["region"] = [$"{Shown(region)} is not a region code: use CN or a two-digit GB/T 2260 code (11 … 65)."];
+            }
+        }
+
+        int? yearValue = null;
+        if (!string.IsNullOrEmpty(year))
+        {
+            if (int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= Period.MinYear and <= Period.MaxYear)
+            {
+                yearValue = y;
+            }
+            else
+            {
+                errors["year"] = [$"{Shown(year)} is not a year from {Period.MinYear} to {Period.MaxYear}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
+        }
+
+        DashboardSnapshot snapshot;
+        try
+        {
+            snapshot = await data.GetAsync(cancellationToken);
+        }
+        catch (StoreException ex)
+        {
+            return StoreUnavailable(ex);
+        }
+
+        var provenance = new Dictionary<(string Kpi, RegionCode Region), (bool Synthetic, string Sources)>();
+        var rows = snapshot.Results
+            .Where(r => (definition is null || r.Kpi == definition.Id) && (regionCode is null || r.Region == regionCode) && (yearValue is null || r.Year == yearValue))
+            .Select(r =>
+            {
+                if (!provenance.TryGetValue((r.Kpi, r.Region), out var p))
+                {
+                    var k = KpiCatalog.Get(r.Kpi);
+                    p = (snapshot.IsSynthetic(k, r.Region), snapshot.SourcesOf(k, r.Region, int.MaxValue));
+                    provenance[(r.Kpi, r.Region)] = p;
+                }
+
+                return KpiRow.From(r, p.Synthetic, p.Sources);
+            })
+            .ToArray();
+        return TypedResults.Ok<IReadOnlyList<KpiRow>>(rows);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SeriesRow>>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
+        string? indicator, string? region, string? sector, string? frequency, string? from, string? to, ITimeSeriesReader reader, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var indicatorId = default(IndicatorId);
+        if (string.IsNullOrWhiteSpace(indicator))
+        {
+            errors["indicator"] = ["indicator is required (an indicator id; see /api/catalog)."];
+        }
+        else if (!IndicatorId.TryParse(indicator, out indicatorId))
+        {
+            errors["indicator"] = [$"{Shown(indicator)} is not an indicator id; see /api/catalog for the ids."];
+        }
+
+        IReadOnlyCollection<RegionCode> regions = [];
+        if (!string.IsNullOrEmpty(region))
+        {
+            if (RegionCode.TryParse(region, out var code))
+            {
+                regions = [code];
+            }
+            else
+            {
+                errors["region"] = [$"{Shown(region)} is not a region code: use CN or a two-digit GB/T 2260 code (11 … 65)."];
+            }
+        }
+
+        if (!SectorId.TryParse(sector, out var sectorId))
+        {
+            errors["sector"] = [$"{Shown(sector)} is not a sector id; see /api/catalog for the ids."];
+        }
+
+        Frequency? freq = (frequency?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "annual" => Frequency.Annual,
+            "monthly" => Frequency.Monthly,
+            _ => null,
+        };
+        if (freq is null)
+        {
+            errors["frequency"] = [$"{Shown(frequency)} is not a frequency: use annual or monthly."];
+        }
+
+        var f = freq ?? Frequency.Annual;
+        var first = f == Frequency.Annual ? Period.OfYear(Period.MinYear) : Period.OfMonth(Period.MinYear, 1);
+        var last = f == Frequency.Annual ? Period.OfYear(Period.MaxYear) : Period.OfMonth(Period.MaxYear, 12);
+        var fromPeriod = ParsePeriod("from", from, f, first, errors);
+        var toPeriod = ParsePeriod("to", to, f, last, errors);
+        if (fromPeriod is { } a && toPeriod is { } b && a > b)
+        {
+            errors["to"] = [$"The range {a}–{b} ends before it starts."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
+        }
+
+        try
+        {
+            var observations = await reader.ReadAsync(new SeriesQuery(indicatorId, sectorId, fromPeriod!.Value, toPeriod!.Value, regions), cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<SeriesRow>>(observations.Select(SeriesRow.From).ToArray());
+        }
+        catch (StoreException ex)
+        {
+            return StoreUnavailable(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RunRow>>, ValidationProblem>> GetRunsAsync(string? limit, RunHistory history, CancellationToken cancellationToken)
+    {
+        var n = DefaultRunLimit;
+        if (!string.IsNullOrEmpty(limit)
+            && !(int.TryParse(limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n is >= 1 and <= MaxRunLimit))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["limit"] = [$"{Shown(limit)} is not a limit from 1 to {MaxRunLimit}."] },
+                title: "Invalid query parameters");
+        }
+
+        var runs = await history.ListAsync(n, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<RunRow>>(runs.Select(RunRow.From).ToArray());
+    }
+
+    private static Ok<CatalogDto> GetCatalog() => TypedResults.Ok(Catalog.Value);
+
+    /// <summary>A period of the query's frequency, or the default when the parameter is absent; records an error otherwise.</summary>
+    private static Period? ParsePeriod(string name, string? text, Frequency frequency, Period fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!Period.TryParse(text, out var period))
+        {
+            errors[name] = [$"{Shown(text)} is not a period: use YYYY or YYYY-MM ({Period.MinYear}–{Period.MaxYear})."];
+            return null;
+        }
+
+        if (period.Frequency != frequency)
+        {
+            errors[name] = [$"{Shown(text)} does not match frequency {(frequency == Frequency.Annual ? "annual (YYYY)" : "monthly (YYYY-MM)")}."];
+            return null;
+        }
+
+        return period;
+    }
+
+    /// <summary>
+    /// A rejected value quoted back only when it is plainly harmless (ids, codes, numbers): a hostile
+    /// value (markup, quotes, statements) is not echoed, so no client can be tricked into showing it.
+    /// </summary>
+    private static string Shown(string? value) =>
+        value is { Length: > 0 and <= 40 } v && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            ? $"'{v}'"
+            : "The value";
+
+    /// <summary>503 naming the server; the message is the store client's own (it names the URL), never a stack trace.</summary>
+    private static ProblemHttpResult StoreUnavailable(StoreException ex) =>
+        TypedResults.Problem(
+            title: "The data store is unavailable",
+            detail: ex.Message,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["server"] = (ex as InfluxException)?.Server.ToString() });
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static CatalogDto BuildCatalog() => new(
+        KpiCatalog.All.Select(k => new KpiEntry(
+            k.Id, k.NameZh, k.NameEn, k.Unit, Snake(k.Direction.ToString()), Snake(k.Formula.ToString()), k.HasDataSource,
+            Snake(k.PathShape.ToString()), Snake(k.Scope.ToString()), k.PlanSection, k.PlanLines, k.Inputs.Select(i => i.Value).ToArray(), k.Note,
+            k.Targets.Select(t => new TargetEntry(t.Track, t.BaselineYear, t.TargetYear, t.Value, Snake(t.Modality.ToString()), t.Modality.Zh(), t.Binding, t.Source)).ToArray())).ToArray(),
+        IndicatorCatalog.All.Select(i => new IndicatorEntry(i.Id.Value, i.NameZh, i.NameEn, Snake(i.Kind.ToString()), i.CanonicalUnit, i.AcceptedUnits.ToArray())).ToArray(),
+        RegionCatalog.All.Select(r => new RegionEntry(r.Code.Value, r.NameZh, r.ShortNameZh, r.NameEn, Snake(r.Kind.ToString()))).ToArray(),
+        SectorCatalog.All.Select(s => new SectorEntry(s.Id.Value, s.NameZh, s.NameEn)).ToArray());
+
+    /// <summary>One KPI result: the CLI's JSON fields (<c>kpi --format json</c>) plus where its inputs came from.</summary>
+    internal sealed record KpiRow(
+        string Kpi,
+        string Track,
+        string Region,
+        int Year,
+        double? Value,
+        string Unit,
+        int? BaselineYear,
+        double? BaselineValue,
+        int? TargetYear,
+        double? Target,
+        string? Modality,
+        bool Binding,
+        string? TargetOrigin,
+        string? TargetSource,
+        double? Expected,
+        double? Progress,
+        double? Gap,
+        double? RequiredAnnualRate,
+        double? ActualAnnualRate,
+        string? RateUnit,
+        double? Projected,
+        string? Status,
+        string? StatusZh,
+        string? Grade,
+        string? GradeZh,
+        double? Score,
+        string? PeakState,
+        string? Note,
+        bool Synthetic,
+        string Sources)
+    {
+        public static KpiRow From(KpiResult r, bool synthetic, string sources) => new(
+            r.Kpi, r.Track, r.Region.Value, r.Year, r.Value, r.Unit, r.BaselineYear, r.BaselineValue, r.TargetYear, r.Target,
+            r.Modality is { } m ? Snake(m.ToString()) : null, r.Binding, r.TargetOrigin is { } o ? Snake(o.ToString()) : null, r.TargetSource,
+            r.Expected, r.Progress, r.Gap, r.RequiredAnnualRate, r.ActualAnnualRate, r.RateUnit, r.Projected,
+            r.Status?.Id(), r.Status?.Zh(), r.Grade?.Id(), r.Grade?.Zh(), r.Score, r.PeakState is { } p ? Snake(p.ToString()) : null, r.Note,
+            synthetic, sources);
+    }
+
+    /// <summary>One stored observation, in the indicator's canonical unit.</summary>
+    internal sealed record SeriesRow(string Indicator, string Region, string Sector, string Period, double Value, string Unit, string? Source, string? Note)
+    {
+        public static SeriesRow From(Observation o) =>
+            new(o.Indicator.Value, o.Region.Value, o.Sector.Value, o.Period.ToString(), o.Value, o.Unit, o.Source, o.Note);
+    }
+
+    /// <summary>One recorded job run.</summary>
+    internal sealed record RunRow(
+        long Id, string Job, string? File, string? Sha256, DateTimeOffset Started, DateTimeOffset? Ended, string Status,
+        long RowsRead, long RowsWritten, long RowsRejected, string? Error)
+    {
+        public static RunRow From(RunRecord r) =>
+            new(r.Id, r.Job, r.File, r.Sha256, r.Started, r.Ended, Snake(r.Status.ToString()), r.RowsRead, r.RowsWritten, r.RowsRejected, r.Error);
+    }
+
+    internal sealed record CatalogDto(IReadOnlyList<KpiEntry> Kpis, IReadOnlyList<IndicatorEntry> Indicators, IReadOnlyList<RegionEntry> Regions, IReadOnlyList<SectorEntry> Sectors);
+
+    internal sealed record KpiEntry(
+        string Id, string NameZh, string NameEn, string Unit, string Direction, string Formula, bool HasDataSource, string PathShape,
+        string Scope, string PlanSection, string PlanLines, IReadOnlyList<string> Inputs, string? Note, IReadOnlyList<TargetEntry> Targets);
+
+    internal sealed record TargetEntry(string Track, int BaselineYear, int TargetYear, double Value, string Modality, string ModalityZh, bool Binding, string Source);
+
+    internal sealed record IndicatorEntry(string Id, string NameZh, string NameEn, string Kind, string CanonicalUnit, IReadOnlyList<string> AcceptedUnits);
+
+    internal sealed record RegionEntry(string Code, string NameZh, string ShortNameZh, string NameEn, string Kind);
+
+    internal sealed record SectorEntry(string Id, string NameZh, string NameEn);
+}
