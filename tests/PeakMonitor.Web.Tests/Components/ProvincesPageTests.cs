@@ -29,6 +29,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         Assert.Contains($"data-field=\"value\">{lang.Num(expected.Value, 2)}<", Row(table, "44"), StringComparison.Ordinal);
         Assert.Contains($"data-status=\"{expected.Status!.Value.Id()}\"", Row(table, "44"), StringComparison.Ordinal);
         Assert.Equal(31, Regex.Matches(html, "class=\"tile\"").Count);
+        Assert.Contains("\"map\":\"china\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
