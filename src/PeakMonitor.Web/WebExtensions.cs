@@ -23,6 +23,7 @@ internal static class WebExtensions
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
             .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.").ValidateOnStart();
         builder.Services.AddSingleton<DashboardData>();
+        builder.Services.AddSingleton<ImportTracker>();
         return builder;
     }
 
@@ -44,6 +45,7 @@ internal static class WebExtensions
         app.MapPeakMonitorApi();
         app.MapGet("/lang/{code}", SwitchLanguage);
         app.MapExplorerExports();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -27,6 +27,8 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
     [InlineData("/provinces/44", "province-44")]
     [InlineData("/explore?ind=cap_wind&ind=cap_solar&region=CN&region=15&from=2010&to=2024", "explore")]
     [InlineData("/sectors?region=CN&sector=all", "sectors")]
+    [InlineData("/methodology", "methodology")]
+    [InlineData("/data", "data")]
     public async Task Page_InChromium_EveryChartDrawnAsSvg(string path, string name)
     {
         await WithPageAsync(async (page, url) =>
@@ -76,6 +78,23 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
                 .SelectMany(l => l.Split(',').Skip(1)).Where(v => v.Length > 0).ToArray();
             Assert.NotEmpty(values);
             Assert.Equal(table, values);
+        });
+    }
+
+    [Fact]
+    public async Task DataPage_UploadWithScript_LiveProgressEndsWithTheWrittenRows()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/data").ToString());
+            var rows = string.Concat(Enumerable.Range(2005, 20).Select(y => $"CN,cap_nuclear,{y},{y - 1990},GW,test\n"));
+
+            await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "nuclear.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("region,indicator,period,value,unit,source\n" + rows) });
+            await page.Locator("#upload-form button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync("#upload-live[data-status='succeeded']");
+
+            Assert.Equal("20", await page.Locator("#upload-live progress").GetAttributeAsync("value"));
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("data-upload.png"), FullPage = true });
         });
     }
 

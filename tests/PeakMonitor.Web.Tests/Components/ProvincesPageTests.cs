@@ -60,6 +60,19 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task PostImports_WithoutAntiforgeryToken_400AndNothingStarted()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+        using var content = new MultipartFormDataContent { { new ByteArrayContent("region,indicator,period,value,unit\nCN,cap_wind,2020,1,GW\n"u8.ToArray()), "file", "x.csv" } };
+
+        using var response = await http.PostAsync(new Uri("/api/imports", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_ProvinceDetail_ScorecardEqualsEngineAndUnknownCodeIs404()
     {
         await using var factory = seeded.Factory();
@@ -73,6 +86,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         var row = html[html.IndexOf("<tr data-kpi=\"wind_solar_capacity\"", StringComparison.Ordinal)..];
         Assert.Contains($"data-field=\"value\">{new Localization.UiLanguage().Num(expected.Value, 2)} ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("id=\"comparison\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-sector=\"industry\"", html[html.IndexOf("id=\"sector-breakdown\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("长江经济带", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

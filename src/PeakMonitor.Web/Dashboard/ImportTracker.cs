@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using PeakMonitor.Ingestion.Import;
+using PeakMonitor.Ingestion.Jobs;
+
+namespace PeakMonitor.Web.Dashboard;
+
+/// <summary>Where an upload's import stands, for the Data page's live progress bar.</summary>
+public sealed class TrackedImport
+{
+    public required string Id { get; init; }
+
+    public required string File { get; init; }
+
+    public string Phase { get; set; } = "queued";
+
+    public long Rows { get; set; }
+
+    public long Written { get; set; }
+
+    public string Status { get; set; } = "running";
+
+    public long? RunId { get; set; }
+
+    public string? Error { get; set; }
+
+    public IReadOnlyList<string> Problems { get; set; } = [];
+}
+
+/// <summary>
+/// Runs uploaded imports in the background and remembers their progress for a while, so the page
+/// can poll <c>/api/imports/{id}</c> and move a progress bar (static SSR has no push channel).
+/// </summary>
+public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData dashboard, ILogger<ImportTracker> logger)
+{
+    private readonly ConcurrentDictionary<string, TrackedImport> _imports = new(StringComparer.Ordinal);
+
+    public TrackedImport? Get(string id) => _imports.GetValueOrDefault(id);
+
+    /// <summary>Starts importing a saved upload; the file's folder is deleted afterwards.</summary>
+    public TrackedImport Start(string path, string name)
+    {
+        var tracked = new TrackedImport { Id = Guid.NewGuid().ToString("N"), File = name };
+        _imports[tracked.Id] = tracked;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
+                var progress = new SynchronousProgress(p =>
+                {
+                    tracked.Phase = p.Phase;
+                    tracked.Rows = p.Rows;
+                    tracked.Written = p.Written;
+                });
+                var run = await runner.RunAsync("upload", path, skipIfImported: false, progress, CancellationToken.None);
+                tracked.RunId = run.RunId;
+                tracked.Written = run.Outcome?.Written ?? 0;
+                tracked.Rows = run.Outcome?.RowsRead ?? tracked.Rows;
+                tracked.Error = run.Error;
+                tracked.Problems = run.Errors.Take(200).Select(e => e.ToString()).ToArray();
+                tracked.Phase = "done";
+                tracked.Status = run.Status.ToString().ToLowerInvariant();
+                if (run.Status == RunStatus.Succeeded)
+                {
+                    dashboard.Invalidate();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                tracked.Status = "failed";
+                tracked.Error = ex.Message;
+                LogFailed(logger, name, ex.Message);
+            }
+            finally
+            {
+                TryDelete(Path.GetDirectoryName(path)!);
+                Prune();
+            }
+        });
+        return tracked;
+    }
+
+    private void Prune()
+    {
+        // Keep the most recent hundred; older ones were long since read.
+        foreach (var old in _imports.Values.Where(t => t.Status != "running").OrderByDescending(t => t.Id).Skip(100).ToArray())
+        {
+            _imports.TryRemove(old.Id, out _);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static void LogFailed(ILogger logger, string file, string reason) => logger.LogWarning("Upload import of {File} failed: {Reason}", file, reason);
+
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
