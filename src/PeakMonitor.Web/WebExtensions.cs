@@ -3,7 +3,7 @@ using PeakMonitor.Influx.Storage;
 using PeakMonitor.Web.Components;
 using PeakMonitor.Web.Dashboard;
 using PeakMonitor.Web.Explorer;
-using PeakMonitor.Web.Localization;
+using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web;
 

@@ -1,5 +1,5 @@
 using PeakMonitor.Domain.Kpis;
-using PeakMonitor.Web.Localization;
+using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web.Dashboard;
 

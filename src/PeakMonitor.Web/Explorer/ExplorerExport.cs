@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
-using PeakMonitor.Web.Localization;
+using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web.Explorer;
 

@@ -1,7 +1,7 @@
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
-using PeakMonitor.Web.Charts;
-using PeakMonitor.Web.Localization;
+using PeakMonitor.Reports.Charts;
+using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web.Tests.Charts;
 

@@ -33,7 +33,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
 
         var card = Card(html, kpi, track);
         var expected = seeded.Latest(kpi, track, "CN");
-        var lang = new Localization.UiLanguage();
+        var lang = new PeakMonitor.Reports.Localization.UiLanguage();
         var decimals = KpiCatalog.Get(kpi).Unit == "GW" ? 0 : 2;
         Assert.Equal(lang.Num(expected.Value, decimals), Field(card, "value"));
         Assert.Equal(lang.Num(expected.Progress, 1), Field(card, "progress"));

@@ -25,7 +25,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         var table = html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..];
         Assert.Equal(31, Regex.Matches(table, "<tr data-region=").Count);
         var expected = seeded.Expected.Single(r => r.Kpi == "nonfossil_share" && r.Region.Value == "44" && r.Year == 2024);
-        var lang = new Localization.UiLanguage();
+        var lang = new PeakMonitor.Reports.Localization.UiLanguage();
         Assert.Contains($"data-field=\"value\">{lang.Num(expected.Value, 2)}<", Row(table, "44"), StringComparison.Ordinal);
         Assert.Contains($"data-status=\"{expected.Status!.Value.Id()}\"", Row(table, "44"), StringComparison.Ordinal);
         Assert.Equal(31, Regex.Matches(html, "class=\"tile\"").Count);
@@ -84,7 +84,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         Assert.Contains("云南省", html, StringComparison.Ordinal);
         var expected = seeded.Latest("wind_solar_capacity", "main", "53");
         var row = html[html.IndexOf("<tr data-kpi=\"wind_solar_capacity\"", StringComparison.Ordinal)..];
-        Assert.Contains($"data-field=\"value\">{new Localization.UiLanguage().Num(expected.Value, 2)} ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains($"data-field=\"value\">{new PeakMonitor.Reports.Localization.UiLanguage().Num(expected.Value, 2)} ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Contains("<tr data-sector=\"industry\"", html[html.IndexOf("id=\"sector-breakdown\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("长江经济带", html, StringComparison.Ordinal);

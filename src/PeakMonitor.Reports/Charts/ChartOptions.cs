@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PeakMonitor.Domain.Kpis;
-using PeakMonitor.Web.Localization;
+using PeakMonitor.Reports.Localization;
 
-namespace PeakMonitor.Web.Charts;
+namespace PeakMonitor.Reports.Charts;
 
 /// <summary>
 /// ECharts option JSON, built on the server (and snapshot-tested) so the browser module only draws:

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PeakMonitor.Web.Localization;
+namespace PeakMonitor.Reports.Localization;
 
 /// <summary>
 /// The language of this request: Chinese by default, English by the visible switch, remembered in a
