@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(JobsCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(globals, stdout, stderr));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);

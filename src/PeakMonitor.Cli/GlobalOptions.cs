@@ -7,6 +7,7 @@ using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Ingestion.Jobs;
 using PeakMonitor.Influx;
 using PeakMonitor.Ingestion;
+using PeakMonitor.Reports;
 
 namespace PeakMonitor.Cli;
 
@@ -81,6 +82,7 @@ internal sealed class GlobalOptions
 
         builder.AddInflux();
         builder.AddIngestion();
+        builder.AddReports();
         return builder.Build();
     }
 }

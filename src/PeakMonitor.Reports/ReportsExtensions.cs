@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Reports.Assessment;
 using PeakMonitor.Reports.Pdf;
 
 namespace PeakMonitor.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>Report rendering: the shared headless Chromium that prints HTML to PDF.</summary>
+    /// <summary>Reports: the assessment report generator and the shared headless Chromium that prints HTML to PDF.</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -14,6 +17,9 @@ public static class ReportsExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ChromiumPath), "Reports:ChromiumPath must not be empty.")
             .ValidateOnStart();
         builder.Services.AddSingleton<HtmlPdfRenderer>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<KpiJudgementOptions>().BindConfiguration("Kpi");
+        builder.Services.AddTransient<ReportGenerator>();
         return builder;
     }
 }

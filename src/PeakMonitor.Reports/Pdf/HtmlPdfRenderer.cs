@@ -22,7 +22,13 @@ public sealed class HtmlPdfRenderer(IOptions<ReportsOptions> options) : IAsyncDi
     private IBrowser? _browser;
 
     /// <summary>Renders <paramref name="html"/> as an A4 PDF, backgrounds printed.</summary>
-    public async Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken)
+    public Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken) => RenderAsync(html, null, cancellationToken);
+
+    /// <summary>
+    /// Renders <paramref name="html"/> as an A4 PDF. With a <paramref name="footer"/>, every page gets
+    /// it with "page / pages"; a page that sets <c>window.chartsDone</c> is printed once its charts are drawn.
+    /// </summary>
+    public async Task<byte[]> RenderAsync(string html, string? footer, CancellationToken cancellationToken)
     {
         var browser = await BrowserAsync(cancellationToken).ConfigureAwait(false);
         var page = await browser.NewPageAsync().ConfigureAwait(false);
@@ -30,12 +36,20 @@ public sealed class HtmlPdfRenderer(IOptions<ReportsOptions> options) : IAsyncDi
         {
             cancellationToken.ThrowIfCancellationRequested();
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            if (html.Contains("chartsDone", StringComparison.Ordinal))
+            {
+                await page.WaitForFunctionAsync("() => window.chartsDone === true", null, new PageWaitForFunctionOptions { Timeout = 30_000 }).ConfigureAwait(false);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             return await page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
                 PrintBackground = true,
-                Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+                Margin = new Margin { Top = "18mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
+                DisplayHeaderFooter = footer is not null,
+                HeaderTemplate = "<div></div>",
+                FooterTemplate = footer is null ? null : $"<div style=\"font-size:8px;width:100%;text-align:center;color:#52606d;font-family:'Noto Sans CJK SC',sans-serif\">{System.Net.WebUtility.HtmlEncode(footer)} · <span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>",
             }).ConfigureAwait(false);
         }
     }

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Ports;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Influx.Managed;
+using PeakMonitor.Ingestion.Kpis;
+using PeakMonitor.Ingestion.Targets;
+using PeakMonitor.Reports.Assessment;
+using PeakMonitor.Reports.Pdf;
+using Spectre.Console;
+
+namespace PeakMonitor.Cli.Commands;
+
+/// <summary><c>peakmonitor report</c>: the annual assessment as PDF, Excel annex and/or HTML, for the nation, a province or all 31.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
+    {
+        var year = new Option<int>("--year") { Description = "Assessment year.", Required = true };
+        var region = new Option<string>("--region") { Description = "CN, a province code (11 … 65), or all (the nation and the 31 provinces).", DefaultValueFactory = _ => "CN" };
+        var lang = new Option<string>("--lang") { Description = "zh or en.", DefaultValueFactory = _ => "zh" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        var format = new Option<string>("--format") { Description = "Comma-separated: pdf, xlsx, html.", DefaultValueFactory = _ => "pdf,xlsx" };
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
+        var command = new Command("report", "Generate the annual assessment report (碳达峰目标任务年度评估) from the stored data.") { year, region, lang, format, output };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            try
+            {
+                var y = parsed.GetValue(year);
+                if (y is < 2005 or > 2100)
+                {
+                    throw new ArgumentException($"--year {y} is outside 2005–2100.");
+                }
+
+                var regionText = parsed.GetValue(region)!;
+                RegionCode[] regions = regionText == "all" ? RegionCatalog.All.Select(r => r.Code).ToArray()
+                    : RegionCode.TryParse(regionText, out var one) ? [one]
+                    : throw new ArgumentException($"'{regionText}' is not a region: use CN, a two-digit code (11 … 65) or all.");
+                var formats = ParseFormats(parsed.GetValue(format)!);
+
+                var host = globals.BuildHost(parsed);
+                await using var disposeHost = (IAsyncDisposable)host;
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var services = host.Services;
+                    var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
+                    var targets = !string.IsNullOrWhiteSpace(targetsFile) && File.Exists(targetsFile)
+                        ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, cancellationToken).ConfigureAwait(false)
+                        : [];
+                    var generator = services.GetRequiredService<ReportGenerator>();
+                    var english = parsed.GetValue(lang) == "en";
+                    var outDir = parsed.GetValue(output)!;
+                    IReadOnlyList<ReportFile> files = [];
+                    if (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
+                    {
+                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                        await console.Progress().StartAsync(async ctx =>
+                        {
+                            var task = ctx.AddTask("reports", maxValue: regions.Length);
+                            var progress = new Progress<ReportProgress>(p => { task.Value = p.Done; task.Description = $"reports ({p.Current})"; });
+                            files = await generator.GenerateAsync(y, regions, english, formats, outDir, targets, progress, cancellationToken).ConfigureAwait(false);
+                        }).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        files = await generator.GenerateAsync(y, regions, english, formats, outDir, targets, null, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var f in files)
+                    {
+                        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {f.Path}  {f.Bytes:N0} bytes  sha256 {f.Sha256[..16]}")).ConfigureAwait(false);
+                    }
+
+                    await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count} file(s) for {regions.Length} region(s), {y}, to {Path.GetFullPath(outDir)}.")).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                return 0;
+            }
+            catch (ArgumentException ex)
+            {
+                await stderr.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
+                return IngestCommand.InvalidInput;
+            }
+            catch (Exception ex) when (ex is StoreException or InfluxdNotInstalledException or OptionsValidationException or ChromiumNotInstalledException)
+            {
+                await stderr.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
+                return IngestCommand.StoreUnavailable;
+            }
+        });
+        return command;
+    }
+
+    private static ReportFormats ParseFormats(string text)
+    {
+        var formats = ReportFormats.None;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            formats |= part switch
+            {
+                "pdf" => ReportFormats.Pdf,
+                "xlsx" => ReportFormats.Xlsx,
+                "html" => ReportFormats.Html,
+                _ => throw new ArgumentException($"'{part}' is not a report format: use pdf, xlsx, html."),
+            };
+        }
+
+        return formats == ReportFormats.None ? throw new ArgumentException("--format names no format.") : formats;
+    }
+}

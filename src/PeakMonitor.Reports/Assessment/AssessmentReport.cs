@@ -1,0 +1,58 @@
+using PeakMonitor.Domain.Indicators;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
+
+namespace PeakMonitor.Reports.Assessment;
+
+/// <summary>One KPI of the report: its result for the assessment year, where the data came from, and its paragraph.</summary>
+public sealed record KpiLine(KpiDefinition Kpi, string Track, KpiResult? Result, IReadOnlyList<KpiResult> Series, bool Synthetic, string Sources, string Narrative);
+
+/// <summary>A province's result for one headline KPI (national report).</summary>
+public sealed record RankingRow(RegionCode Region, KpiResult? Result);
+
+/// <summary>A sector's energy use and CO2 in the latest year with sector data.</summary>
+public sealed record SectorLine(SectorId Sector, double? Energy, double? Co2, bool Synthetic);
+
+/// <summary>What the report's numbers rest on: one line per raw indicator.</summary>
+public sealed record DataLine(IndicatorId Indicator, IReadOnlyCollection<string> Sources, bool Synthetic, Period? Latest, int Values, int RegionsWithData);
+
+/// <summary>
+/// The annual assessment (碳达峰目标任务年度评估, action plan 六, L747-749) for one year and scope:
+/// every KPI against its target in the 晴雨表 and 考核 vocabulary, an overall grade with the veto
+/// rule, rankings, sectors, and the provenance of the data.
+/// </summary>
+public sealed record AssessmentReport
+{
+    public required int Year { get; init; }
+
+    public required RegionCode Region { get; init; }
+
+    public required bool English { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required IReadOnlyList<KpiLine> Lines { get; init; }
+
+    /// <summary>Mean score of the binding KPIs with a score (0–100), or null when none has one.</summary>
+    public double? OverallScore { get; init; }
+
+    public required AssessmentGrade? OverallGrade { get; init; }
+
+    /// <summary>Binding KPIs off track this year: any one forces 未完成 (否决).</summary>
+    public required IReadOnlyList<KpiLine> Vetoes { get; init; }
+
+    /// <summary>Per headline KPI (national report): the provinces' results, best first.</summary>
+    public required IReadOnlyList<(KpiLine Line, IReadOnlyList<RankingRow> Rows)> Rankings { get; init; }
+
+    public required int SectorYear { get; init; }
+
+    public required IReadOnlyList<SectorLine> Sectors { get; init; }
+
+    public required IReadOnlyList<DataLine> Data { get; init; }
+
+    public required string Summary { get; init; }
+
+    /// <summary>True when any number of the report rests on synthetic data.</summary>
+    public bool UsesSynthetic => Lines.Any(l => l.Synthetic) || Sectors.Any(s => s.Synthetic);
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Indicators;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Ports;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
+using PeakMonitor.Reports.Pdf;
+
+namespace PeakMonitor.Reports.Assessment;
+
+[Flags]
+public enum ReportFormats
+{
+    None = 0,
+    Pdf = 1,
+    Xlsx = 2,
+    Html = 4,
+}
+
+/// <summary>A written report file and its fingerprint (for the archive).</summary>
+public sealed record ReportFile(string Path, RegionCode Region, ReportFormats Format, long Bytes, string Sha256);
+
+/// <summary>Where a batch stands, for progress bars.</summary>
+public sealed record ReportProgress(int Done, int Total, string Current);
+
+/// <summary>
+/// Generates assessment reports from the store in one step: one bulk read for all regions, the KPI
+/// engine, then HTML, PDF (one shared browser for a whole batch) and the Excel annex per region.
+/// </summary>
+public sealed class ReportGenerator(ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, IOptions<KpiJudgementOptions> judgement, TimeProvider time)
+{
+    private static readonly IndicatorId[] SectorIndicators = [IndicatorId.Parse("energy_total"), IndicatorId.Parse("co2_energy")];
+
+    public async Task<IReadOnlyList<ReportFile>> GenerateAsync(
+        int year, IReadOnlyList<RegionCode> regions, bool english, ReportFormats formats, string outputDirectory, IEnumerable<ProvincialTarget>? provincialTargets, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        Directory.CreateDirectory(outputDirectory);
+        var inputs = KpiCatalog.Computable.SelectMany(k => k.Inputs).Distinct().ToArray();
+        var observations = await reader.ReadAllAsync(inputs, SectorId.All, cancellationToken).ConfigureAwait(false);
+        var panel = IndicatorPanel.From(observations);
+        var builder = new AssessmentReportBuilder(new KpiEngine(judgement.Value, provincialTargets), judgement.Value);
+        var echarts = File.Exists(options.Value.EchartsScript) ? await File.ReadAllTextAsync(options.Value.EchartsScript, cancellationToken).ConfigureAwait(false) : null;
+        var files = new List<ReportFile>();
+        var done = 0;
+        foreach (var region in regions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ReportProgress(done, regions.Count, region.Value));
+            var sectors = await reader.ReadSectorsAsync(SectorIndicators, region, cancellationToken).ConfigureAwait(false);
+            var report = builder.Build(year, region, english, panel, observations, sectors, time.GetUtcNow());
+            var stem = Path.Combine(outputDirectory, $"peakmonitor-assessment-{year}-{region.Value}-{(english ? "en" : "zh")}");
+            var html = ReportHtml.Render(report, echarts);
+            if (formats.HasFlag(ReportFormats.Html))
+            {
+                files.Add(await SaveAsync(stem + ".html", System.Text.Encoding.UTF8.GetBytes(html), region, ReportFormats.Html, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (formats.HasFlag(ReportFormats.Pdf))
+            {
+                var footer = english ? $"PeakMonitor · {year} assessment · {RegionCatalog.Get(region).NameEn}" : $"碳达峰监测平台 · {year}年度评估 · {RegionCatalog.Get(region).NameZh}";
+                files.Add(await SaveAsync(stem + ".pdf", await pdf.RenderAsync(html, footer, cancellationToken).ConfigureAwait(false), region, ReportFormats.Pdf, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (formats.HasFlag(ReportFormats.Xlsx))
+            {
+                files.Add(await SaveAsync(stem + ".xlsx", ReportWorkbook.Write(report), region, ReportFormats.Xlsx, cancellationToken).ConfigureAwait(false));
+            }
+
+            progress?.Report(new ReportProgress(++done, regions.Count, region.Value));
+        }
+
+        return files;
+    }
+
+    private static async Task<ReportFile> SaveAsync(string path, byte[] bytes, RegionCode region, ReportFormats format, CancellationToken cancellationToken)
+    {
+        await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        return new ReportFile(path, region, format, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
+using PeakMonitor.Influx.Storage;
+using PeakMonitor.Ingestion.Csv;
+using PeakMonitor.Reports.Assessment;
+using PeakMonitor.Reports.Localization;
+using PeakMonitor.Reports.Pdf;
+using PeakMonitor.TestKit;
+
+namespace PeakMonitor.Reports.Tests.Assessment;
+
+/// <summary>The seed data in a real influxd, reports generated from it, and the engine's own numbers to compare with.</summary>
+public sealed class SeededReports : IAsyncLifetime
+{
+    public InfluxServerFixture Server { get; } = new();
+
+    public TempDirectory Output { get; } = new("peakmonitor-reports");
+
+    public ReportGenerator Generator { get; private set; } = null!;
+
+    public HtmlPdfRenderer Pdf { get; } = new(Options.Create(new ReportsOptions { EchartsScript = Path.Combine(Repository.Root, "src", "PeakMonitor.Web", "node_modules", "echarts", "dist", "echarts.min.js") }));
+
+    public IReadOnlyList<KpiResult> Expected { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        var client = await Server.NewDatabaseAsync();
+        var observations = new List<Observation>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "seed-data"), "*.csv"))
+        {
+            observations.AddRange((await CanonicalCsvReader.ReadFileAsync(file, CancellationToken.None)).Observations);
+        }
+
+        var store = new InfluxTimeSeriesStore(client);
+        await store.WriteAsync(observations, CancellationToken.None);
+        var options = Options.Create(new ReportsOptions { EchartsScript = Path.Combine(Repository.Root, "src", "PeakMonitor.Web", "node_modules", "echarts", "dist", "echarts.min.js") });
+        Generator = new ReportGenerator(store, Pdf, options, Options.Create(new KpiJudgementOptions()), TimeProvider.System);
+        var panel = IndicatorPanel.From(observations.Where(o => o.Sector.Value == "all"));
+        Expected = new KpiEngine().Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(panel.YearSpan!.Value.First, 2024 - panel.YearSpan!.Value.First + 1));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Pdf.DisposeAsync();
+        await Server.DisposeAsync();
+        Output.Dispose();
+    }
+}
+
+public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<SeededReports>
+{
+    private static string PdfText(string pdf)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+
+    private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    private static int PageCount(string pdf)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdfinfo", [pdf]) { RedirectStandardOutput = true })!;
+        var info = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IReadOnlyList<ReportFile>> GenerateAsync(string region, bool english, ReportFormats formats, string folder) =>
+        await seeded.Generator.GenerateAsync(2024, [RegionCode.Parse(region)], english, formats, Path.Combine(seeded.Output.Path, folder), null, null, CancellationToken.None);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Pdf_National_TextHoldsEveryKpiValueAndStatusWord(bool english)
+    {
+        var files = await GenerateAsync("CN", english, ReportFormats.Pdf, english ? "cn-en" : "cn-zh");
+
+        var text = PdfText(files.Single().Path);
+
+        var lang = new UiLanguage { English = english };
+        foreach (var r in seeded.Expected.Where(r => r.Region.IsNational && r.Year == 2024 && r.Value is not null && KpiCatalog.Get(r.Kpi).Formula != KpiFormula.Co2Peak))
+        {
+            Assert.Contains(lang.Num(r.Value, 2), text, StringComparison.Ordinal);
+            var word = english ? r.Status!.Value.En() : r.Status!.Value.Zh();
+
+            // Table cells wrap words across lines in the text layout: compare without white space.
+            Assert.Contains(Squash(word), Squash(text), StringComparison.Ordinal);
+        }
+
+        Assert.Contains(english ? "annual assessment" : "年度评估报告", text, StringComparison.Ordinal);
+        Assert.Contains(english ? "synthetic" : "合成", text, StringComparison.Ordinal);
+        Assert.Contains("1 / ", text, StringComparison.Ordinal);
+        if (!english)
+        {
+            using var images = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "50", "-png", "-f", "1", "-l", "6", files.Single().Path, Path.Combine(AppContext.BaseDirectory, "artifacts", "report-cn-zh")]))!;
+            Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+            await images.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Pdf_SameInputTwice_SamePageCount()
+    {
+        var first = (await GenerateAsync("44", false, ReportFormats.Pdf, "gd-1")).Single();
+        var second = (await GenerateAsync("44", false, ReportFormats.Pdf, "gd-2")).Single();
+
+        Assert.Equal(PageCount(first.Path), PageCount(second.Path));
+        Assert.InRange(PageCount(first.Path), 5, 60);
+    }
+
+    [Fact]
+    public async Task Xlsx_Summary_SameNumbersAsTheEngine()
+    {
+        var file = (await GenerateAsync("53", false, ReportFormats.Xlsx, "yn")).Single();
+
+        using var document = SpreadsheetDocument.Open(file.Path, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>().ToArray();
+        foreach (var r in seeded.Expected.Where(r => r.Region.Value == "53" && r.Year == 2024 && r.Value is not null))
+        {
+            var row = rows.Single(x => x.Elements<Cell>().FirstOrDefault()?.InnerText == r.Kpi && x.Elements<Cell>().ElementAtOrDefault(1)?.InnerText == r.Track);
+            var valueCell = row.Elements<Cell>().ElementAt(3);
+            Assert.Equal(r.Value!.Value, double.Parse(valueCell.CellValue!.Text, CultureInfo.InvariantCulture), precision: 9);
+        }
+
+        Assert.Equal(["概要", "说明", "分部门", "数据来源"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
+    }
+
+    [Fact]
+    public async Task Html_National_HasRankingOf31AndChartsScript()
+    {
+        var file = (await GenerateAsync("CN", false, ReportFormats.Html, "html")).Single();
+
+        var html = await File.ReadAllTextAsync(file.Path);
+
+        Assert.Contains("三、各省排名", html, StringComparison.Ordinal);
+        Assert.Contains("window.chartsDone = true", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"c1\"", html, StringComparison.Ordinal);
+    }
+}
