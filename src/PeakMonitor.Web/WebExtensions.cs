@@ -24,6 +24,16 @@ internal static class WebExtensions
             .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.").ValidateOnStart();
         builder.Services.AddSingleton<DashboardData>();
         builder.Services.AddSingleton<ImportTracker>();
+        builder.Services.AddSingleton<ReportJobs>();
+
+        // Reports draw their charts with the ECharts the web app already serves.
+        builder.Services.AddOptions<PeakMonitor.Reports.ReportsOptions>().PostConfigure<IWebHostEnvironment>((o, env) =>
+        {
+            if (!File.Exists(o.EchartsScript) && env.WebRootPath is { } root)
+            {
+                o.EchartsScript = Path.Combine(root, "lib", "echarts", "echarts.min.js");
+            }
+        });
         return builder;
     }
 
@@ -46,6 +56,7 @@ internal static class WebExtensions
         app.MapGet("/lang/{code}", SwitchLanguage);
         app.MapExplorerExports();
         app.MapImportEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

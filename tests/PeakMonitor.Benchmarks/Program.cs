@@ -17,6 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
+//   scripts/bench.sh pages | reports   (the dashboard or the report benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -28,6 +29,14 @@ if (args.FirstOrDefault() == "pages")
     using var pagesDir = new TempDirectory("peakmonitor-bench-pages");
     await using var pagesServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = pagesDir.Path }, NullLogger.Instance, CancellationToken.None);
     await PageBenchmark.RunAsync(pagesServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "reports")
+{
+    using var reportsDir = new TempDirectory("peakmonitor-bench-reports-influxd");
+    await using var reportsServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = reportsDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await ReportBenchmark.RunAsync(reportsServer.Url);
     return 0;
 }
 
@@ -144,6 +153,8 @@ Console.WriteLine();
 KpiBenchmark.Run();
 Console.WriteLine();
 await PageBenchmark.RunAsync(server);
+Console.WriteLine();
+await ReportBenchmark.RunAsync(server);
 return 0;
 
 InfluxOptions InfluxOptions(string database) => new() { Database = database, BatchSize = batch, WriteParallelism = parallelism, RequestTimeout = TimeSpan.FromSeconds(120) };

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
+using PeakMonitor.Reports.Excel;
 using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web.Explorer;
@@ -64,46 +62,15 @@ public static class ExplorerExport
     public static byte[] Xlsx(ExplorerTable table, UiLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(table);
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        var rows = new List<object?[]> { new object?[] { lang.T("期间", "period") }.Concat(table.Columns.Select(c => (object?)Header(c, lang))).ToArray() };
+        for (var p = 0; p < table.Periods.Count; p++)
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row([lang.T("期间", "period"), .. table.Columns.Select(c => Header(c, lang))]));
-            for (var p = 0; p < table.Periods.Count; p++)
-            {
-                var row = new Row();
-                row.Append(Text(table.Periods[p].ToString()));
-                for (var c = 0; c < table.Columns.Count; c++)
-                {
-                    row.Append(table.Values[p, c] is { } v ? new Cell { CellValue = new CellValue(v), DataType = CellValues.Number } : new Cell());
-                }
-
-                data.Append(row);
-            }
-
-            data.Append(Row([lang.T("来源：", "Sources: ") + string.Join("; ", table.Columns.SelectMany(c => c.Sources).Distinct())]));
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "data" }));
+            rows.Add(new object?[] { table.Periods[p].ToString() }.Concat(Enumerable.Range(0, table.Columns.Count).Select(c => (object?)table.Values[p, c])).ToArray());
         }
 
-        return stream.ToArray();
+        rows.Add([lang.T("来源：", "Sources: ") + string.Join("; ", table.Columns.SelectMany(c => c.Sources).Distinct())]);
+        return new XlsxWorkbook().AddSheet("data", rows).ToBytes();
     }
-
-    private static Row Row(IEnumerable<string> cells)
-    {
-        var row = new Row();
-        foreach (var cell in cells)
-        {
-            row.Append(Text(cell));
-        }
-
-        return row;
-    }
-
-    private static Cell Text(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
 
     private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -29,6 +29,7 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
     [InlineData("/sectors?region=CN&sector=all", "sectors")]
     [InlineData("/methodology", "methodology")]
     [InlineData("/data", "data")]
+    [InlineData("/reports", "reports")]
     public async Task Page_InChromium_EveryChartDrawnAsSvg(string path, string name)
     {
         await WithPageAsync(async (page, url) =>
@@ -95,6 +96,26 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
 
             Assert.Equal("20", await page.Locator("#upload-live progress").GetAttributeAsync("value"));
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("data-upload.png"), FullPage = true });
+        });
+    }
+
+    [Fact]
+    public async Task ReportsPage_Generate_ProgressThenArchivedPdfDownloads()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/reports").ToString());
+            await page.Locator("select[name=year]").SelectOptionAsync("2024");
+            await page.Locator("select[name=scope]").SelectOptionAsync("53");
+
+            await page.Locator("#report-form button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync("#archive a", new() { Timeout = 60_000 });
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#archive a", new() { HasTextString = "PDF" }).First.ClickAsync());
+            var path = Browser.ArtifactPath("report-53.pdf");
+            await download.SaveAsAsync(path);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 0, 5));
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("reports-archive.png"), FullPage = true });
         });
     }
 

@@ -17,6 +17,7 @@ public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnly
         builder.UseEnvironment("Production");
         builder.UseSetting("Ingestion:DataDirectory", IngestionDirectory);
         builder.UseSetting("Ingestion:SyntheticFeedEnabled", "false");
+        builder.UseSetting("Reports:ArchiveDirectory", Path.Combine(IngestionDirectory, "reports"));
         builder.UseSetting("Influx:Url", influx.ToString());
         builder.UseSetting("Influx:Database", database);
         builder.UseSetting("Influx:MaxRetries", "0");

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Antiforgery;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Web.Dashboard;
+
+namespace PeakMonitor.Web;
+
+/// <summary>Start report generation, follow it, download archived reports.</summary>
+internal static class ReportEndpoints
+{
+    public static WebApplication MapReportEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/reports", StartAsync).DisableAntiforgery().WithName("StartReports").WithSummary("Generate assessment reports in the background (form fields year, scope = CN|11..65|all, lang = zh|en).");
+        app.MapGet("/api/reports/{id}", (string id, ReportJobs jobs) => jobs.Get(id) is { } job ? Results.Ok(job) : Results.NotFound()).WithName("ReportStatus").WithSummary("Progress of a report generation.");
+        app.MapGet("/reports/files/{name}", async (string name, ReportJobs jobs, CancellationToken ct) =>
+                await jobs.PathOfAsync(name, ct) is { } path && File.Exists(path)
+                    ? Results.File(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+                    : Results.NotFound())
+            .WithName("ReportFile").WithSummary("Download an archived report.");
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, IAntiforgery antiforgery, ReportJobs jobs)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.Problem("The form's antiforgery token is missing or invalid: reload the page.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!int.TryParse(form["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 2005 or > 2100)
+        {
+            return Results.Problem("year: give a year from 2005 to 2100.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var scope = form["scope"].ToString();
+        RegionCode[]? regions = scope == "all" ? RegionCatalog.All.Select(r => r.Code).ToArray() : RegionCode.TryParse(scope, out var one) ? [one] : null;
+        if (regions is null)
+        {
+            return Results.Problem("scope: use CN, a two-digit province code or all.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var job = jobs.Start(year, regions, form["lang"] == "en");
+        return Results.Accepted($"/api/reports/{job.Id}", job);
+    }
+}

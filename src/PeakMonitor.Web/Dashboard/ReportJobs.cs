@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Regions;
+using PeakMonitor.Ingestion.Jobs;
+using PeakMonitor.Ingestion.Kpis;
+using PeakMonitor.Ingestion.Targets;
+using PeakMonitor.Reports;
+using PeakMonitor.Reports.Assessment;
+
+namespace PeakMonitor.Web.Dashboard;
+
+/// <summary>A generated report in the archive.</summary>
+public sealed record ArchivedReport(string File, int Year, string Region, string Language, string Format, long Bytes, string Sha256, DateTimeOffset GeneratedAt, DateTimeOffset? DataUpdatedAt);
+
+/// <summary>A report generation running in the background, for the page's progress bar.</summary>
+public sealed class ReportJob
+{
+    public required string Id { get; init; }
+
+    public int Done { get; set; }
+
+    public int Total { get; set; }
+
+    public string Current { get; set; } = string.Empty;
+
+    public string Status { get; set; } = "running";
+
+    public string? Error { get; set; }
+
+    public IReadOnlyList<string> Files { get; set; } = [];
+}
+
+/// <summary>
+/// Generates reports in the background (one at a time: they share one browser) into the archive
+/// folder, and keeps the archive index (time, data update used, SHA-256).
+/// </summary>
+public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportJobs> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly ConcurrentDictionary<string, ReportJob> _jobs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public ReportJob? Get(string id) => _jobs.GetValueOrDefault(id);
+
+    public string Folder => Path.GetFullPath(options.Value.ArchiveDirectory);
+
+    public ReportJob Start(int year, IReadOnlyList<RegionCode> regions, bool english)
+    {
+        var job = new ReportJob { Id = Guid.NewGuid().ToString("N"), Total = regions.Count };
+        _jobs[job.Id] = job;
+        _ = Task.Run(async () =>
+        {
+            await _one.WaitAsync();
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var services = scope.ServiceProvider;
+                var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
+                var targets = !string.IsNullOrWhiteSpace(targetsFile) && File.Exists(targetsFile)
+                    ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, CancellationToken.None)
+                    : [];
+                var runs = await services.GetRequiredService<RunHistory>().ListAsync(200, CancellationToken.None);
+                var dataUpdated = runs.Where(r => r.Status == RunStatus.Succeeded).Select(r => r.Ended).Max();
+                var progress = new SynchronousProgress(p => { job.Done = p.Done; job.Current = p.Current; });
+                var files = await services.GetRequiredService<ReportGenerator>()
+                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx, Folder, targets, progress, CancellationToken.None);
+                var now = time.GetUtcNow();
+                await AppendAsync(files.Select(f => new ArchivedReport(Path.GetFileName(f.Path), year, f.Region.Value, english ? "en" : "zh", f.Format.ToString().ToLowerInvariant(), f.Bytes, f.Sha256, now, dataUpdated)));
+                job.Files = files.Select(f => Path.GetFileName(f.Path)).ToArray();
+                job.Done = job.Total;
+                job.Status = "succeeded";
+            }
+            catch (Exception ex) when (ex is Domain.Ports.StoreException or IOException or InvalidOperationException or Reports.Pdf.ChromiumNotInstalledException or Microsoft.Playwright.PlaywrightException or TimeoutException)
+            {
+                job.Status = "failed";
+                job.Error = ex.Message;
+                logger.LogWarning("Report generation failed: {Reason}", ex.Message);
+            }
+            finally
+            {
+                _one.Release();
+            }
+        });
+        return job;
+    }
+
+    /// <summary>The archive, newest first.</summary>
+    public async Task<IReadOnlyList<ArchivedReport>> ArchiveAsync(CancellationToken cancellationToken)
+    {
+        var index = Path.Combine(Folder, "archive.json");
+        if (!File.Exists(index))
+        {
+            return [];
+        }
+
+        await using var stream = File.OpenRead(index);
+        var list = await JsonSerializer.DeserializeAsync<List<ArchivedReport>>(stream, Json, cancellationToken) ?? [];
+        return list.OrderByDescending(r => r.GeneratedAt).ToArray();
+    }
+
+    /// <summary>The path of an archived file, only for names the archive lists (no path from the request reaches the file system).</summary>
+    public async Task<string?> PathOfAsync(string name, CancellationToken cancellationToken) =>
+        (await ArchiveAsync(cancellationToken)).Any(r => r.File == name) ? Path.Combine(Folder, name) : null;
+
+    private async Task AppendAsync(IEnumerable<ArchivedReport> entries)
+    {
+        Directory.CreateDirectory(Folder);
+        var list = (await ArchiveAsync(CancellationToken.None)).ToList();
+        list.RemoveAll(old => entries.Any(e => e.File == old.File));
+        list.AddRange(entries);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "archive.json"), JsonSerializer.Serialize(list, Json));
+    }
+
+    private sealed class SynchronousProgress(Action<ReportProgress> report) : IProgress<ReportProgress>
+    {
+        public void Report(ReportProgress value) => report(value);
+    }
+}
