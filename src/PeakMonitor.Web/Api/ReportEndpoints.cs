@@ -13,7 +13,7 @@ internal static class ReportEndpoints
         app.MapGet("/api/reports/{id}", (string id, ReportJobs jobs) => jobs.Get(id) is { } job ? Results.Ok(job) : Results.NotFound()).WithName("ReportStatus").WithSummary("Progress of a report generation.");
         app.MapGet("/reports/files/{name}", async (string name, ReportJobs jobs, CancellationToken ct) =>
                 await jobs.PathOfAsync(name, ct) is { } path && File.Exists(path)
-                    ? Results.File(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+                    ? Results.File(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : name.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name.EndsWith(".html", StringComparison.Ordinal) ? null : name)
                     : Results.NotFound())
             .WithName("ReportFile").WithSummary("Download an archived report.");
         return app;

@@ -44,3 +44,39 @@ public sealed class ReportsPageTests(SeededInflux seeded) : IClassFixture<Seeded
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class ReportAnnexTests(SeededInflux seeded) : IClassFixture<SeededInflux>
+{
+    [Fact]
+    public async Task ExcelAnnex_SameNumbersAsTheJsonApi()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+        var generator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PeakMonitor.Reports.Assessment.ReportGenerator>(factory.Services);
+        var folder = Path.Combine(factory.IngestionDirectory, "annex");
+
+        var files = await generator.GenerateAsync(2024, [Domain.Regions.RegionCode.Parse("44")], false, PeakMonitor.Reports.Assessment.ReportFormats.Xlsx, folder, null, null, CancellationToken.None);
+        var api = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/kpis?region=44&year=2024", UriKind.Relative))).RootElement;
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Single().Path, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToArray();
+        var compared = 0;
+        foreach (var item in (api.ValueKind == System.Text.Json.JsonValueKind.Array ? api : api.GetProperty("items")).EnumerateArray())
+        {
+            if (item.GetProperty("value").ValueKind != System.Text.Json.JsonValueKind.Number)
+            {
+                continue;
+            }
+
+            var kpi = item.GetProperty("kpi").GetString();
+            var track = item.GetProperty("track").GetString();
+            var row = rows.Single(x => x.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().FirstOrDefault()?.InnerText == kpi && x.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAtOrDefault(1)?.InnerText == track);
+            Assert.Equal(item.GetProperty("value").GetDouble(), double.Parse(row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(3).CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), precision: 9);
+            compared++;
+        }
+
+        Assert.True(compared >= 8, $"{compared} KPI values compared");
+    }
+}
