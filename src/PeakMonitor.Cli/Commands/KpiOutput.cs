@@ -5,49 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
+using PeakMonitor.Reports.Json;
 
 namespace PeakMonitor.Cli.Commands;
-
-/// <summary>One KPI result as the CLI prints it (JSON field names are part of the CLI's contract).</summary>
-internal sealed record KpiRow(
-    string Kpi,
-    string Track,
-    string Region,
-    int Year,
-    double? Value,
-    string Unit,
-    int? BaselineYear,
-    double? BaselineValue,
-    int? TargetYear,
-    double? Target,
-    string? Modality,
-    bool Binding,
-    string? TargetOrigin,
-    string? TargetSource,
-    double? Expected,
-    double? Progress,
-    double? Gap,
-    double? RequiredAnnualRate,
-    double? ActualAnnualRate,
-    string? RateUnit,
-    double? Projected,
-    string? Status,
-    string? StatusZh,
-    string? Grade,
-    string? GradeZh,
-    double? Score,
-    string? PeakState,
-    string? Note)
-{
-    public static KpiRow From(KpiResult r) => new(
-        r.Kpi, r.Track, r.Region.Value, r.Year, r.Value, r.Unit, r.BaselineYear, r.BaselineValue, r.TargetYear, r.Target,
-        r.Modality is { } m ? Snake(m.ToString()) : null, r.Binding, r.TargetOrigin is { } o ? Snake(o.ToString()) : null, r.TargetSource,
-        r.Expected, r.Progress, r.Gap, r.RequiredAnnualRate, r.ActualAnnualRate, r.RateUnit, r.Projected,
-        r.Status?.Id(), r.Status?.Zh(), r.Grade?.Id(), r.Grade?.Zh(), r.Score, r.PeakState is { } p ? Snake(p.ToString()) : null, r.Note);
-
-    private static string Snake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-}
 
 internal static class KpiOutput
 {
@@ -59,14 +19,14 @@ internal static class KpiOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string ToJson(IEnumerable<KpiResult> results) => JsonSerializer.Serialize(results.Select(KpiRow.From), Json);
+    public static string ToJson(IEnumerable<KpiResult> results) => JsonSerializer.Serialize(results.Select(r => KpiRow.From(r)), Json);
 
     public static string ToCsv(IEnumerable<KpiResult> results)
     {
-        var properties = typeof(KpiRow).GetProperties();
+        var properties = typeof(KpiRow).GetProperties().Where(p => p.Name is not (nameof(KpiRow.Synthetic) or nameof(KpiRow.Sources))).ToArray();
         var sb = new StringBuilder();
         sb.AppendJoin(',', properties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))).Append('\n');
-        foreach (var row in results.Select(KpiRow.From))
+        foreach (var row in results.Select(r => KpiRow.From(r)))
         {
             sb.AppendJoin(',', properties.Select(p => Cell(p.GetValue(row)))).Append('\n');
         }

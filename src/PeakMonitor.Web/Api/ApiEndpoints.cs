@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Reports.Json;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Domain.Series;
@@ -257,47 +258,6 @@ public static class ApiEndpoints
         IndicatorCatalog.All.Select(i => new IndicatorEntry(i.Id.Value, i.NameZh, i.NameEn, Snake(i.Kind.ToString()), i.CanonicalUnit, i.AcceptedUnits.ToArray())).ToArray(),
         RegionCatalog.All.Select(r => new RegionEntry(r.Code.Value, r.NameZh, r.ShortNameZh, r.NameEn, Snake(r.Kind.ToString()))).ToArray(),
         SectorCatalog.All.Select(s => new SectorEntry(s.Id.Value, s.NameZh, s.NameEn)).ToArray());
-
-    /// <summary>One KPI result: the CLI's JSON fields (<c>kpi --format json</c>) plus where its inputs came from.</summary>
-    internal sealed record KpiRow(
-        string Kpi,
-        string Track,
-        string Region,
-        int Year,
-        double? Value,
-        string Unit,
-        int? BaselineYear,
-        double? BaselineValue,
-        int? TargetYear,
-        double? Target,
-        string? Modality,
-        bool Binding,
-        string? TargetOrigin,
-        string? TargetSource,
-        double? Expected,
-        double? Progress,
-        double? Gap,
-        double? RequiredAnnualRate,
-        double? ActualAnnualRate,
-        string? RateUnit,
-        double? Projected,
-        string? Status,
-        string? StatusZh,
-        string? Grade,
-        string? GradeZh,
-        double? Score,
-        string? PeakState,
-        string? Note,
-        bool Synthetic,
-        string Sources)
-    {
-        public static KpiRow From(KpiResult r, bool synthetic, string sources) => new(
-            r.Kpi, r.Track, r.Region.Value, r.Year, r.Value, r.Unit, r.BaselineYear, r.BaselineValue, r.TargetYear, r.Target,
-            r.Modality is { } m ? Snake(m.ToString()) : null, r.Binding, r.TargetOrigin is { } o ? Snake(o.ToString()) : null, r.TargetSource,
-            r.Expected, r.Progress, r.Gap, r.RequiredAnnualRate, r.ActualAnnualRate, r.RateUnit, r.Projected,
-            r.Status?.Id(), r.Status?.Zh(), r.Grade?.Id(), r.Grade?.Zh(), r.Score, r.PeakState is { } p ? Snake(p.ToString()) : null, r.Note,
-            synthetic, sources);
-    }
 
     /// <summary>One stored observation, in the indicator's canonical unit.</summary>
     internal sealed record SeriesRow(string Indicator, string Region, string Sector, string Period, double Value, string Unit, string? Source, string? Note)
