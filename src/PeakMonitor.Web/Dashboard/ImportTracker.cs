@@ -34,6 +34,9 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
 {
     private readonly ConcurrentDictionary<string, TrackedImport> _imports = new(StringComparer.Ordinal);
 
+    // Bounded: a burst of uploads queues instead of running all at once (each holds a validation index in memory).
+    private readonly SemaphoreSlim _slots = new(2, 2);
+
     public TrackedImport? Get(string id) => _imports.GetValueOrDefault(id);
 
     /// <summary>Starts importing a saved upload; the file's folder is deleted afterwards.</summary>
@@ -43,6 +46,7 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
         _imports[tracked.Id] = tracked;
         _ = Task.Run(async () =>
         {
+            await _slots.WaitAsync();
             try
             {
                 using var scope = scopes.CreateScope();
@@ -74,6 +78,7 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
             }
             finally
             {
+                _slots.Release();
                 TryDelete(Path.GetDirectoryName(path)!);
                 Prune();
             }
