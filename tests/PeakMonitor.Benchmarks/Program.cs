@@ -17,7 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
-//   scripts/bench.sh pages | reports   (the dashboard or the report benchmark alone)
+//   scripts/bench.sh pages | reports | load   (the dashboard, report or load benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -37,6 +37,14 @@ if (args.FirstOrDefault() == "reports")
     using var reportsDir = new TempDirectory("peakmonitor-bench-reports-influxd");
     await using var reportsServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = reportsDir.Path }, NullLogger.Instance, CancellationToken.None);
     await ReportBenchmark.RunAsync(reportsServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "load")
+{
+    using var loadDir = new TempDirectory("peakmonitor-bench-load-influxd");
+    await using var loadServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = loadDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await LoadBenchmark.RunAsync(loadServer.Url);
     return 0;
 }
 

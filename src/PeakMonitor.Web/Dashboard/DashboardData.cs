@@ -54,7 +54,7 @@ public sealed class DashboardSnapshot(IndicatorPanel panel, IReadOnlyList<KpiRes
 /// background (one refresh at a time). Only the very first request, or the first after
 /// <see cref="Invalidate"/>, waits. A page costs at most one query, however many provinces it shows.
 /// </summary>
-public sealed partial class DashboardData(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiMaterializationOptions> targets, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardData> logger)
+public sealed partial class DashboardData(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiMaterializationOptions> targets, IOptions<DashboardOptions> options, TimeProvider time, ReadCache reads, ILogger<DashboardData> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DashboardSnapshot? _snapshot;
@@ -87,7 +87,11 @@ public sealed partial class DashboardData(ITimeSeriesReader reader, IOptions<Kpi
     }
 
     /// <summary>Forget the snapshot (after an import in this process): the next page waits for fresh numbers.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        _snapshot = null;
+        reads.Clear();
+    }
 
     private async Task RefreshInBackgroundAsync()
     {

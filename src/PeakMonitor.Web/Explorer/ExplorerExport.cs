@@ -5,6 +5,7 @@ using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Reports.Excel;
 using PeakMonitor.Reports.Localization;
+using PeakMonitor.Web.Dashboard;
 
 namespace PeakMonitor.Web.Explorer;
 
@@ -13,14 +14,14 @@ public static class ExplorerExport
 {
     public static WebApplication MapExplorerExports(this WebApplication app)
     {
-        app.MapGet("/explore/export.csv", async (HttpContext context, ITimeSeriesReader reader, UiLanguage lang, CancellationToken ct) =>
+        app.MapGet("/explore/export.csv", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
         {
-            var table = await LoadAsync(context, reader, ct);
+            var table = await LoadAsync(context, reader, cache);
             return table is null ? Unavailable() : Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(table, lang))).ToArray(), "text/csv; charset=utf-8", "peakmonitor-explorer.csv");
         });
-        app.MapGet("/explore/export.xlsx", async (HttpContext context, ITimeSeriesReader reader, UiLanguage lang, CancellationToken ct) =>
+        app.MapGet("/explore/export.xlsx", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
         {
-            var table = await LoadAsync(context, reader, ct);
+            var table = await LoadAsync(context, reader, cache);
             return table is null ? Unavailable() : Results.File(Xlsx(table, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "peakmonitor-explorer.xlsx");
         });
         return app;
@@ -74,11 +75,12 @@ public static class ExplorerExport
 
     private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task<ExplorerTable?> LoadAsync(HttpContext context, ITimeSeriesReader reader, CancellationToken ct)
+    private static async Task<ExplorerTable?> LoadAsync(HttpContext context, ITimeSeriesReader reader, ReadCache cache)
     {
         try
         {
-            return await ExplorerTable.LoadAsync(reader, ExplorerQuery.Parse(key => context.Request.Query[key]), ct);
+            var query = ExplorerQuery.Parse(key => context.Request.Query[key]);
+            return await cache.GetAsync("explore?" + query.ToQueryString(), () => ExplorerTable.LoadAsync(reader, query, CancellationToken.None));
         }
         catch (StoreException)
         {

@@ -136,3 +136,38 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     [GeneratedRegex(@"class=""count [a-z-]+""><span aria-hidden=""true"">[^<]*</span> [^<]*? (\d+)</span>")]
     private static partial Regex CountPattern();
 }
+
+public sealed class StoreOutageTests
+{
+    [Fact]
+    public async Task Pages_StoreDownThenBack_503ThenRecoverWithoutRestart()
+    {
+        var server = new InfluxServerFixture();
+        await server.InitializeAsync();
+        try
+        {
+            var client = await server.NewDatabaseAsync();
+            await new PeakMonitor.Influx.Storage.InfluxTimeSeriesStore(client).WriteAsync(
+                [new PeakMonitor.Domain.Series.Observation(PeakMonitor.Domain.Indicators.IndicatorId.Parse("cap_wind"), PeakMonitor.Domain.Regions.RegionCode.National, PeakMonitor.Domain.Indicators.SectorId.All, PeakMonitor.Domain.Series.Period.OfYear(2023), 44134)],
+                CancellationToken.None);
+            await using var factory = new PeakMonitorWebFactory(server.Url, client.Database);
+            factory.CreateClient().Dispose();
+            await server.StopAsync();
+            using var http = factory.CreateClient();
+
+            using var down = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
+            using var apiDown = await http.GetAsync(new Uri("/api/kpis?region=CN", UriKind.Relative));
+            await server.StartAsync();
+            using var back = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, apiDown.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+            Assert.Contains("id=\"ranking\"", await back.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using PeakMonitor.Domain.Series;
+using PeakMonitor.Influx;
+using PeakMonitor.Influx.Http;
+using PeakMonitor.Influx.Storage;
+using PeakMonitor.Ingestion.Csv;
+using PeakMonitor.TestKit;
+
+namespace PeakMonitor.Benchmarks;
+
+/// <summary>
+/// A bounded load test on loopback: the web app in its own process on the seed data, 50 concurrent
+/// clients browsing Overview, Provinces and Explorer for 60 s. Prints throughput, p95 latency, errors,
+/// and the app's memory (VmRSS) before and after. Goal: 0 errors, p95 &lt; 500 ms.
+/// (Sign-in comes with the security issue; until then the clients are anonymous.)
+/// </summary>
+internal static class LoadBenchmark
+{
+    private static readonly string[] Paths = ["/", "/provinces?kpi=nonfossil_share", "/provinces?kpi=carbon_intensity_reduction:vs2005&group=yrd", "/explore?ind=energy_total&ind=co2_energy&region=CN&region=44&from=2010&to=2024", "/provinces/44"];
+
+    public static async Task RunAsync(Uri server, int users = 50, int seconds = 60)
+    {
+        const string database = "bench_load";
+        var options = Options.Create(new InfluxOptions { Database = database });
+        var client = new InfluxClient(new HttpClient(), new FixedInfluxEndpoint(server), options);
+        await new InfluxDatabaseProvisioner(client, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<InfluxDatabaseProvisioner>.Instance).EnsureDatabaseAsync(CancellationToken.None);
+        var seed = new List<Observation>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "seed-data"), "*.csv"))
+        {
+            seed.AddRange((await CanonicalCsvReader.ReadFileAsync(file, CancellationToken.None)).Observations);
+        }
+
+        await new InfluxTimeSeriesStore(client).WriteAsync(seed, CancellationToken.None);
+        using var data = new TempDirectory("peakmonitor-bench-load");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "PeakMonitor.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(Repository.Root, "src", "PeakMonitor.Web") },
+            Environment =
+            {
+                ["Influx__Url"] = server.ToString(),
+                ["Influx__Database"] = database,
+                ["Ingestion__DataDirectory"] = data.Path,
+                ["Ingestion__SyntheticFeedEnabled"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var app = Process.Start(start)!;
+        _ = app.StandardOutput.ReadToEndAsync();
+        _ = app.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            for (var i = 0; i < 100 && !await ReadyAsync(http); i++)
+            {
+                await Task.Delay(200);
+            }
+
+            foreach (var path in Paths)
+            {
+                (await http.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+            }
+
+            var before = Rss(app.Id);
+            var latencies = new List<double>[users];
+            var errors = 0;
+            var deadline = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
+            {
+                latencies[u] = [];
+                var i = u;
+                while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+                {
+                    var sw = Stopwatch.StartNew();
+                    try
+                    {
+                        using var response = await http.GetAsync(new Uri(Paths[i++ % Paths.Length], UriKind.Relative));
+                        await response.Content.ReadAsByteArrayAsync();
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+
+                    latencies[u].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }));
+            var all = latencies.SelectMany(l => l).Order().ToArray();
+            var after = Rss(app.Id);
+            var p95 = all[(int)(all.Length * 0.95)];
+            Console.WriteLine($"Load: {users} concurrent clients × {seconds} s over {Paths.Length} pages, app in its own process:");
+            Console.WriteLine($"  {all.Length:N0} requests, {all.Length / deadline.Elapsed.TotalSeconds:N0} requests/s, median {all[all.Length / 2]:F1} ms, p95 {p95:F1} ms, {errors} errors");
+            Console.WriteLine($"  app memory (VmRSS): {before / 1e6:F0} MB before, {after / 1e6:F0} MB after");
+            Console.WriteLine($"  goal 0 errors and p95 < 500 ms: {(errors == 0 && p95 < 500 ? "met" : "MISSED")}");
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> ReadyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static long Rss(int pid)
+    {
+        var line = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
