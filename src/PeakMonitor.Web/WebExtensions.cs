@@ -46,6 +46,7 @@ internal static class WebExtensions
         }
 
         app.Use(SecurityHeaders);
+
         app.UseStaticFiles();
         app.Use(async (context, next) =>
         {

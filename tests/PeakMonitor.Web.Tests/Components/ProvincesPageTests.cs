@@ -60,6 +60,21 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Get_UnknownRoute_404AndApiStaysJson()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient();
+
+        using var page = await http.GetAsync(new Uri("/no/such/page?x=<script>", UriKind.Relative));
+        using var api = await http.GetAsync(new Uri("/api/imports/nope", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("not-found", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostImports_WithoutAntiforgeryToken_400AndNothingStarted()
     {
         await using var factory = seeded.Factory();
@@ -89,5 +104,6 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         Assert.Contains("<tr data-sector=\"industry\"", html[html.IndexOf("id=\"sector-breakdown\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("长江经济带", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("id=\"not-found\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
