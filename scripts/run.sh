@@ -19,7 +19,10 @@ if [ ${#seed[@]} -gt 0 ]; then
   # First start: import the seed data and materialise the KPIs. Later starts skip files whose content
   # was imported before (run history); re-importing would change nothing anyway (same series and
   # period overwrite with the same value).
-  dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest --skip-imported "${seed[@]}"
+  # A fresh store (no influxd data yet) always gets the seed data, whatever the run history says.
+  skip=(--skip-imported)
+  [ -d "$Influx__Managed__DataDirectory/data" ] || skip=()
+  dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest "${skip[@]}" "${seed[@]}"
 fi
 
 echo "PeakMonitor: http://127.0.0.1:${port}/"
