@@ -54,4 +54,7 @@ public sealed class ManagedInfluxdOptions
     public int HttpPort { get; set; }
 
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Start influxd with <c>auth-enabled</c> (then give Influx:Username/Password; the first admin is created on a fresh server).</summary>
+    public bool AuthEnabled { get; set; }
 }

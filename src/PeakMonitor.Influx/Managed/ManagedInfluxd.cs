@@ -58,7 +58,7 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
 
         var httpPort = options.HttpPort > 0 ? options.HttpPort : FreePort();
         var configPath = Path.Combine(dataDirectory, "influxd.conf");
-        await File.WriteAllTextAsync(configPath, Config(dataDirectory, httpPort, FreePort()), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(configPath, Config(dataDirectory, httpPort, FreePort(), options.AuthEnabled), cancellationToken).ConfigureAwait(false);
 
         var start = new ProcessStartInfo(executable)
         {
@@ -262,7 +262,7 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
     }
 
     // Everything on loopback; the RPC (backup) port is moved too, or two servers collide on 8088.
-    private static string Config(string dir, int httpPort, int rpcPort) => string.Create(CultureInfo.InvariantCulture, $"""
+    private static string Config(string dir, int httpPort, int rpcPort, bool auth) => string.Create(CultureInfo.InvariantCulture, $"""
         reporting-enabled = false
         bind-address = "127.0.0.1:{rpcPort}"
 
@@ -277,6 +277,7 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
         [http]
           bind-address = "127.0.0.1:{httpPort}"
           log-enabled = false
+          auth-enabled = {(auth ? "true" : "false")}
 
         [monitor]
           store-enabled = false
