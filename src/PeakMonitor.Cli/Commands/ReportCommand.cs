@@ -50,9 +50,7 @@ internal static class ReportCommand
                 {
                     var services = host.Services;
                     var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
-                    var targets = !string.IsNullOrWhiteSpace(targetsFile) && File.Exists(targetsFile)
-                        ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, cancellationToken).ConfigureAwait(false)
-                        : [];
+                    var targets = await ProvincialTargetsReader.ReadOptionalAsync(targetsFile, cancellationToken).ConfigureAwait(false);
                     var generator = services.GetRequiredService<ReportGenerator>();
                     var english = parsed.GetValue(lang) == "en";
                     var outDir = parsed.GetValue(output)!;

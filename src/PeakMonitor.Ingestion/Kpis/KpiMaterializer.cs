@@ -35,10 +35,7 @@ public sealed class KpiMaterializer(ITimeSeriesReader reader, IKpiResultStore st
             return 0;
         }
 
-        var targetsFile = options.Value.ProvincialTargetsFile;
-        var provincial = !string.IsNullOrWhiteSpace(targetsFile) && File.Exists(targetsFile)
-            ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, cancellationToken).ConfigureAwait(false)
-            : [];
+        var provincial = await ProvincialTargetsReader.ReadOptionalAsync(options.Value.ProvincialTargetsFile, cancellationToken).ConfigureAwait(false);
         var results = new KpiEngine(judgement.Value, provincial).Compute(
             panel, affected, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(span.First, span.Last - span.First + 1));
         return await store.ReplaceAsync(affected.Select(k => k.Id).ToArray(), results, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,16 @@ public static class ProvincialTargetsReader
         ["aspirational"] = TargetModality.Aspirational,
     };
 
+    /// <summary>
+    /// Reads the configured provincial targets file, or none when no file is configured or it is absent:
+    /// provincial targets are optional, national targets from the catalogue still apply (see
+    /// <c>KpiMaterializationOptions.ProvincialTargetsFile</c>). A file that exists but is malformed still throws.
+    /// </summary>
+    public static async Task<IReadOnlyList<ProvincialTarget>> ReadOptionalAsync(string? path, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(path) && File.Exists(path)
+            ? await ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
+            : [];
+
     public static async Task<IReadOnlyList<ProvincialTarget>> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);

@@ -115,10 +115,7 @@ public sealed partial class DashboardData(ITimeSeriesReader reader, IOptions<Kpi
     {
         Queries++;
         var panel = await IndicatorPanelLoader.LoadAsync(reader, KpiCatalog.Computable, cancellationToken).ConfigureAwait(false);
-        var file = targets.Value.ProvincialTargetsFile;
-        var provincial = !string.IsNullOrWhiteSpace(file) && File.Exists(file)
-            ? await ProvincialTargetsReader.ReadFileAsync(file, cancellationToken).ConfigureAwait(false)
-            : [];
+        var provincial = await ProvincialTargetsReader.ReadOptionalAsync(targets.Value.ProvincialTargetsFile, cancellationToken).ConfigureAwait(false);
         var years = panel.YearSpan is { } span ? Enumerable.Range(span.First, span.Last - span.First + 1) : [];
         var results = new KpiEngine(judgement.Value, provincial).Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), years);
         return new DashboardSnapshot(panel, results, time.GetUtcNow());

@@ -51,7 +51,7 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
             {
                 using var scope = scopes.CreateScope();
                 var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<ImportProgress>(p =>
                 {
                     tracked.Phase = p.Phase;
                     tracked.Rows = p.Rows;
@@ -107,9 +107,4 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
     }
 
     private static void LogFailed(ILogger logger, string file, string reason) => logger.LogWarning("Upload import of {File} failed: {Reason}", file, reason);
-
-    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
-    }
 }

@@ -57,12 +57,10 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
                 using var scope = scopes.CreateScope();
                 var services = scope.ServiceProvider;
                 var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
-                var targets = !string.IsNullOrWhiteSpace(targetsFile) && File.Exists(targetsFile)
-                    ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, CancellationToken.None)
-                    : [];
+                var targets = await ProvincialTargetsReader.ReadOptionalAsync(targetsFile, CancellationToken.None);
                 var runs = await services.GetRequiredService<RunHistory>().ListAsync(200, CancellationToken.None);
                 var dataUpdated = runs.Where(r => r.Status == RunStatus.Succeeded).Select(r => r.Ended).Max();
-                var progress = new SynchronousProgress(p => { job.Done = p.Done; job.Current = p.Current; });
+                var progress = new SynchronousProgress<ReportProgress>(p => { job.Done = p.Done; job.Current = p.Current; });
                 var files = await services.GetRequiredService<ReportGenerator>()
                     .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Html, Folder, targets, progress, CancellationToken.None);
                 var now = time.GetUtcNow();
@@ -110,10 +108,5 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
         list.RemoveAll(old => entries.Any(e => e.File == old.File));
         list.AddRange(entries);
         await File.WriteAllTextAsync(Path.Combine(Folder, "archive.json"), JsonSerializer.Serialize(list, Json));
-    }
-
-    private sealed class SynchronousProgress(Action<ReportProgress> report) : IProgress<ReportProgress>
-    {
-        public void Report(ReportProgress value) => report(value);
     }
 }

@@ -58,4 +58,28 @@ public sealed class ProvincialTargetsReaderTests
     [Fact]
     public async Task ReadAsync_HeaderOnly_NoTargets() =>
         Assert.Empty(await ReadAsync(Header));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    [InlineData("no-such-dir/provincial-targets.csv")]
+    public async Task ReadOptionalAsync_NoFileConfiguredOrPresent_NoTargets(string? path) =>
+        Assert.Empty(await ProvincialTargetsReader.ReadOptionalAsync(path, CancellationToken.None));
+
+    [Fact]
+    public async Task ReadOptionalAsync_PresentButMalformed_ErrorNamesFileAndRow()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"provincial-targets-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, Header + "energy_intensity_reduction,44,2020,2025,lots,firm,,\n");
+        try
+        {
+            var error = await Assert.ThrowsAsync<CsvImportException>(() => ProvincialTargetsReader.ReadOptionalAsync(path, CancellationToken.None));
+            var row = Assert.Single(error.Errors);
+            Assert.Equal((Path.GetFileName(path), 2, "target"), (row.File, row.Line, row.Column));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
