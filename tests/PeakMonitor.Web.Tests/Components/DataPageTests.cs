@@ -231,7 +231,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
         Directory.CreateDirectory(inbox);
         var file = Path.Combine(inbox, "inbox-wind.csv");
         await File.WriteAllTextAsync(file, "region,indicator,period,value,unit\n11,cap_wind,2023,1,GW\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-1));
+        File.SetLastWriteTimeUtc(file, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1));
 
         var (status, html) = await RunJobAsync(http, "inbox");
 

@@ -47,7 +47,7 @@ public sealed class SchedulerTests(InfluxServerFixture influxd) : IClassFixture<
         var inbox = Path.Combine(factory.IngestionDirectory, "inbox");
         Directory.CreateDirectory(inbox);
         await File.WriteAllTextAsync(Path.Combine(inbox, "wind.csv"), "region,indicator,period,value,unit\n11,cap_wind,2023,1,GW\n");
-        File.SetLastWriteTimeUtc(Path.Combine(inbox, "wind.csv"), DateTime.UtcNow.AddMinutes(-1));
+        File.SetLastWriteTimeUtc(Path.Combine(inbox, "wind.csv"), TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1));
 
         await (await SchedulerAsync(factory)).TriggerJob(InboxImportJob.Key);
 
