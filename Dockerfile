@@ -5,6 +5,9 @@ WORKDIR /src
 COPY . .
 RUN cd src/PeakMonitor.Web && npm ci --no-audit --no-fund
 RUN dotnet publish src/PeakMonitor.Web -c Release -o /app
+# The command line (users, tokens, ingest) beside the app:
+#   docker compose run --rm --entrypoint dotnet peakmonitor cli/peakmonitor.dll users add NAME --role admin
+RUN dotnet publish src/PeakMonitor.Cli -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # Chromium and CJK fonts print the assessment reports to PDF.

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds and runs PeakMonitor with its seed data: a local influxd is started (and stopped) by the
 # app itself, with its data in ./data/influxdb; ingestion folders and run history in ./data/ingestion
-# (drop files into ./data/ingestion/inbox). Open http://127.0.0.1:5080 (PORT=... to change).
+# (drop files into ./data/ingestion/inbox); users, API tokens and the audit log in ./data/accounts.db.
+# Open http://127.0.0.1:5080 (PORT=... to change) and sign in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 export Influx__Managed__DataDirectory="${Influx__Managed__DataDirectory:-$PWD/data/influxdb}"
 export Ingestion__DataDirectory="${Ingestion__DataDirectory:-$PWD/data/ingestion}"
+export Accounts__DatabasePath="${Accounts__DatabasePath:-$PWD/data/accounts.db}"
+export Accounts__KeysDirectory="${Accounts__KeysDirectory:-$PWD/data/keys}"
 export Kpi__ProvincialTargetsFile="${Kpi__ProvincialTargetsFile:-$PWD/seed-data/targets/provincial-targets.csv}"
 port="${PORT:-5080}"
 
@@ -24,6 +27,11 @@ if [ ${#seed[@]} -gt 0 ]; then
   [ -d "$Influx__Managed__DataDirectory/data" ] || skip=()
   dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest "${skip[@]}" "${seed[@]}"
 fi
+
+# Sign-in is required and there are no default passwords: the first start creates the user "admin"
+# and prints its one-time password (to be changed at first sign-in); later starts leave accounts alone.
+# More users: dotnet run --project src/PeakMonitor.Cli -- users add NAME --role viewer|analyst|admin
+dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- users add admin --role admin --if-no-admin
 
 echo "PeakMonitor: http://127.0.0.1:${port}/"
 exec dotnet run -c Release --no-build --no-launch-profile --project src/PeakMonitor.Web -- --urls "http://127.0.0.1:${port}"

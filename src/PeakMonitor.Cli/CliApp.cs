@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(JobsCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(UsersCommand.Create(stdout, stderr));
+        root.Subcommands.Add(UsersCommand.CreateTokens(stdout, stderr));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);

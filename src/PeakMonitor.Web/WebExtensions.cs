@@ -3,6 +3,7 @@ using PeakMonitor.Influx.Storage;
 using PeakMonitor.Web.Components;
 using PeakMonitor.Web.Dashboard;
 using PeakMonitor.Web.Explorer;
+using PeakMonitor.Web.Security;
 using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Web;
@@ -17,6 +18,7 @@ internal static class WebExtensions
         // Chinese text is written as characters, not as &#x…; escapes: pages stay readable and tests can find their words.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
+        builder.AddWebSecurity();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UiLanguage>();
@@ -53,13 +55,15 @@ internal static class WebExtensions
             context.RequestServices.GetRequiredService<UiLanguage>().English = context.Request.Cookies[UiLanguage.CookieName] == "en";
             await next(context);
         });
+        app.UseWebSecurity();
         app.UseAntiforgery();
-        app.MapGet("/healthz", HealthAsync);
+        app.MapGet("/healthz", HealthAsync).AllowAnonymous();
         app.MapPeakMonitorApi();
-        app.MapGet("/lang/{code}", SwitchLanguage);
+        app.MapGet("/lang/{code}", SwitchLanguage).AllowAnonymous();
         app.MapExplorerExports();
         app.MapImportEndpoints();
         app.MapReportEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
@@ -86,21 +90,25 @@ internal static class WebExtensions
     private static IResult SwitchLanguage(string code, string? returnUrl, HttpContext context)
     {
         context.Response.Cookies.Append(UiLanguage.CookieName, code == "en" ? "en" : "zh", new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.LocalRedirect(target);
+        return Results.LocalRedirect(HttpContextSecurity.LocalOrRoot(returnUrl));
     }
 
-    /// <summary>200 with the store's status when InfluxDB answers, 503 naming the server when it does not.</summary>
-    private static async Task<IResult> HealthAsync(StoreStatusReader status, CancellationToken cancellationToken)
+    /// <summary>
+    /// 200 when InfluxDB answers, 503 when it does not. Load balancers probe without signing in, so
+    /// they get the status only; signed-in users also see the server, database and error.
+    /// </summary>
+    private static async Task<IResult> HealthAsync(StoreStatusReader status, HttpContext context, CancellationToken cancellationToken)
     {
+        var details = context.User.Identity?.IsAuthenticated == true;
         try
         {
             var s = await status.ReadAsync(cancellationToken);
-            return Results.Ok(new { status = "ok", influx = s.Server.ToString(), s.Database, s.Version, s.Observations });
+            return details ? Results.Ok(new { status = "ok", influx = s.Server.ToString(), s.Database, s.Version, s.Observations }) : Results.Ok(new { status = "ok" });
         }
         catch (InfluxException ex)
         {
-            return Results.Json(new { status = "unavailable", influx = ex.Server.ToString(), error = ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            object body = details ? new { status = "unavailable", influx = ex.Server.ToString(), error = ex.Message } : new { status = "unavailable" };
+            return Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -88,9 +88,14 @@ internal static class PageBenchmark
             b.UseSetting("Dashboard:CacheDuration", "00:10:00");
             b.UseSetting("Ingestion:SchedulerEnabled", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Accounts:DatabasePath", Path.Combine(Path.GetTempPath(), $"peakmonitor-bench-{database}", "accounts.db"));
+            b.UseSetting("Accounts:KeysDirectory", Path.Combine(Path.GetTempPath(), $"peakmonitor-bench-{database}", "keys"));
             b.ConfigureTestServices(s => s.Configure<HttpClientFactoryOptions>(typeof(InfluxClient).Name, o => o.HttpMessageHandlerBuilderActions.Add(h => h.AdditionalHandlers.Add(counter))));
         });
-        using var http = factory.CreateClient();
+        // Pages are measured as a signed-in analyst sees them; redirects are not followed, so a lost sign-in fails loudly.
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (name, password) = (await BenchAccounts.CreateUsersAsync(factory.Services, PeakMonitor.Accounts.Roles.Analyst, 1))[0];
+        await BenchAccounts.SignInAsync(http, name, password);
         var dashboard = factory.Services.GetRequiredService<PeakMonitor.Web.Dashboard.DashboardData>();
         Console.WriteLine($"Pages with {label} ({volume:N0} stored values the KPI pages read), {(cached ? "normal operation (snapshot kept, refreshed in the background)" : "cold: the snapshot dropped before every request, as after an import")}:");
         foreach (var page in Pages)

@@ -14,8 +14,10 @@ public sealed class ArchitectureTests
         { "PeakMonitor.Influx", ["PeakMonitor.Domain"] },
         { "PeakMonitor.Ingestion", ["PeakMonitor.Domain"] },
         { "PeakMonitor.Reports", ["PeakMonitor.Domain"] },
-        { "PeakMonitor.Web", ["PeakMonitor.Domain", "PeakMonitor.Influx", "PeakMonitor.Ingestion", "PeakMonitor.Reports"] },
-        { "PeakMonitor.Cli", ["PeakMonitor.Domain", "PeakMonitor.Influx", "PeakMonitor.Ingestion", "PeakMonitor.Reports"] },
+        // Users, tokens and the audit log know nothing of carbon: no project reference at all.
+        { "PeakMonitor.Accounts", [] },
+        { "PeakMonitor.Web", ["PeakMonitor.Domain", "PeakMonitor.Influx", "PeakMonitor.Ingestion", "PeakMonitor.Reports", "PeakMonitor.Accounts"] },
+        { "PeakMonitor.Cli", ["PeakMonitor.Domain", "PeakMonitor.Influx", "PeakMonitor.Ingestion", "PeakMonitor.Reports", "PeakMonitor.Accounts"] },
     };
 
     [Theory]

@@ -40,6 +40,19 @@ public sealed class InfluxServerFixture : IAsyncLifetime
         _port = _server.Url.Port;
     }
 
+    /// <summary>SIGKILL, as a crash or the OOM killer would: no shutdown, whatever was not yet in the WAL is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_server?.ProcessId is { } pid)
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        await StopAsync();
+    }
+
     public async Task StopAsync()
     {
         if (_server is not null)

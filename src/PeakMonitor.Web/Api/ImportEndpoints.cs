@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using PeakMonitor.Accounts;
 using PeakMonitor.Ingestion.Jobs;
 using PeakMonitor.Web.Dashboard;
+using PeakMonitor.Web.Security;
 
 namespace PeakMonitor.Web;
 
@@ -19,24 +20,29 @@ internal static class ImportEndpoints
             .DisableAntiforgery() // validated explicitly below, after the form is read
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + (1024 * 1024)))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes + (1024 * 1024) })
+            .RequireAuthorization(SecurityExtensions.AdminPolicy)
             .WithName("StartImport")
             .WithSummary("Upload a data file and start importing it; poll the returned status URL.");
         app.MapGet("/api/imports/{id}", (string id, ImportTracker tracker) =>
                 tracker.Get(id) is { } t ? Results.Ok(t) : Results.NotFound())
+            .RequireAuthorization(SecurityExtensions.AdminPolicy)
             .WithName("ImportStatus")
             .WithSummary("Progress and outcome of an uploaded import.");
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, IAntiforgery antiforgery, ImportTracker tracker, IOptions<IngestionOptions> options)
+    private static async Task<IResult> StartAsync(HttpContext context, ImportTracker tracker, IOptions<IngestionOptions> options)
     {
-        try
+        // Refused on the declared length, before a byte of the body is read.
+        if (context.Request.ContentLength > MaxUploadBytes + (1024 * 1024))
         {
-            await antiforgery.ValidateRequestAsync(context);
+            await context.AuditAsync(AuditActions.Upload, string.Empty, $"refused: {context.Request.ContentLength} bytes, over the limit");
+            return TooLarge();
         }
-        catch (AntiforgeryValidationException)
+
+        if (await context.RejectForgedFormAsync() is { } forged)
         {
-            return Results.Problem("The form's antiforgery token is missing or invalid: reload the page.", statusCode: StatusCodes.Status400BadRequest);
+            return forged;
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -44,12 +50,14 @@ internal static class ImportEndpoints
         var name = Path.GetFileName(file?.FileName ?? string.Empty);
         if (file is null || file.Length == 0 || name.Length == 0 || name.StartsWith('.'))
         {
+            await context.AuditAsync(AuditActions.Upload, name, "refused: no file or invalid name");
             return Results.Problem("Choose a non-empty file with a name that does not start with '.'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (file.Length > MaxUploadBytes)
         {
-            return Results.Problem($"The file is larger than {MaxUploadBytes / (1024 * 1024)} MB; put it into the inbox folder instead.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            await context.AuditAsync(AuditActions.Upload, name, $"refused: {file.Length} bytes, over the limit");
+            return TooLarge();
         }
 
         var folder = Path.Combine(options.Value.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
@@ -60,7 +68,11 @@ internal static class ImportEndpoints
             await file.CopyToAsync(target, context.RequestAborted);
         }
 
-        var tracked = tracker.Start(path, name);
+        var tracked = tracker.Start(path, name, context.Actor());
+        await context.AuditAsync(AuditActions.Upload, name, $"started: {file.Length} bytes, import {tracked.Id}");
         return Results.Accepted($"/api/imports/{tracked.Id}", tracked);
     }
+
+    private static IResult TooLarge() =>
+        Results.Problem($"The file is larger than {MaxUploadBytes / (1024 * 1024)} MB; put it into the inbox folder instead.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }

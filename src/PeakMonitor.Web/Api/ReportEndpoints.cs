@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Antiforgery;
+using PeakMonitor.Accounts;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Web.Dashboard;
+using PeakMonitor.Web.Security;
 
 namespace PeakMonitor.Web;
 
@@ -9,8 +10,8 @@ internal static class ReportEndpoints
 {
     public static WebApplication MapReportEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/reports", StartAsync).DisableAntiforgery().WithName("StartReports").WithSummary("Generate assessment reports in the background (form fields year, scope = CN|11..65|all, lang = zh|en).");
-        app.MapGet("/api/reports/{id}", (string id, ReportJobs jobs) => jobs.Get(id) is { } job ? Results.Ok(job) : Results.NotFound()).WithName("ReportStatus").WithSummary("Progress of a report generation.");
+        app.MapPost("/api/reports", StartAsync).DisableAntiforgery().RequireAuthorization(SecurityExtensions.AnalystPolicy).WithName("StartReports").WithSummary("Generate assessment reports in the background (form fields year, scope = CN|11..65|all, lang = zh|en).");
+        app.MapGet("/api/reports/{id}", (string id, ReportJobs jobs) => jobs.Get(id) is { } job ? Results.Ok(job) : Results.NotFound()).RequireAuthorization(SecurityExtensions.AnalystPolicy).WithName("ReportStatus").WithSummary("Progress of a report generation.");
         app.MapGet("/reports/files/{name}", async (string name, ReportJobs jobs, CancellationToken ct) =>
                 await jobs.PathOfAsync(name, ct) is { } path && File.Exists(path)
                     ? Results.File(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : name.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name.EndsWith(".html", StringComparison.Ordinal) ? null : name)
@@ -19,15 +20,11 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, IAntiforgery antiforgery, ReportJobs jobs)
+    private static async Task<IResult> StartAsync(HttpContext context, ReportJobs jobs)
     {
-        try
+        if (await context.RejectForgedFormAsync() is { } forged)
         {
-            await antiforgery.ValidateRequestAsync(context);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return Results.Problem("The form's antiforgery token is missing or invalid: reload the page.", statusCode: StatusCodes.Status400BadRequest);
+            return forged;
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -43,7 +40,8 @@ internal static class ReportEndpoints
             return Results.Problem("scope: use CN, a two-digit province code or all.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var job = jobs.Start(year, regions, form["lang"] == "en");
+        var job = jobs.Start(year, regions, form["lang"] == "en", context.Actor());
+        await context.AuditAsync(AuditActions.ReportGenerate, $"{year} {scope} {(form["lang"] == "en" ? "en" : "zh")}", $"started: job {job.Id}");
         return Results.Accepted($"/api/reports/{job.Id}", job);
     }
 }

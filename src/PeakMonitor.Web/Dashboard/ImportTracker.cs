@@ -1,3 +1,4 @@
+using PeakMonitor.Accounts;
 using System.Collections.Concurrent;
 using PeakMonitor.Ingestion.Import;
 using PeakMonitor.Ingestion.Jobs;
@@ -30,7 +31,7 @@ public sealed class TrackedImport
 /// Runs uploaded imports in the background and remembers their progress for a while, so the page
 /// can poll <c>/api/imports/{id}</c> and move a progress bar (static SSR has no push channel).
 /// </summary>
-public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData dashboard, ILogger<ImportTracker> logger)
+public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData dashboard, AuditLog audit, ILogger<ImportTracker> logger)
 {
     private readonly ConcurrentDictionary<string, TrackedImport> _imports = new(StringComparer.Ordinal);
 
@@ -39,8 +40,8 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
 
     public TrackedImport? Get(string id) => _imports.GetValueOrDefault(id);
 
-    /// <summary>Starts importing a saved upload; the file's folder is deleted afterwards.</summary>
-    public TrackedImport Start(string path, string name)
+    /// <summary>Starts importing a saved upload; the file's folder is deleted afterwards, the outcome goes to the audit log under <paramref name="actor"/>.</summary>
+    public TrackedImport Start(string path, string name, string actor)
     {
         var tracked = new TrackedImport { Id = Guid.NewGuid().ToString("N"), File = name };
         _imports[tracked.Id] = tracked;
@@ -81,6 +82,7 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
                 _slots.Release();
                 TryDelete(Path.GetDirectoryName(path)!);
                 Prune();
+                await audit.WriteAsync(actor, AuditActions.Upload, name, $"{tracked.Status}: import {tracked.Id}, run {tracked.RunId}, {tracked.Written} points{(tracked.Error is null ? string.Empty : " — " + tracked.Error.Split('\n')[0])}", null, CancellationToken.None);
             }
         });
         return tracked;

@@ -1,3 +1,4 @@
+using PeakMonitor.Accounts;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class ReportJob
 /// Generates reports in the background (one at a time: they share one browser) into the archive
 /// folder, and keeps the archive index (time, data update used, SHA-256).
 /// </summary>
-public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportJobs> logger)
+public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, TimeProvider time, AuditLog audit, ILogger<ReportJobs> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly ConcurrentDictionary<string, ReportJob> _jobs = new(StringComparer.Ordinal);
@@ -45,7 +46,8 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
 
     public string Folder => Path.GetFullPath(options.Value.ArchiveDirectory);
 
-    public ReportJob Start(int year, IReadOnlyList<RegionCode> regions, bool english)
+    /// <summary>Generates in the background, one generation at a time; the outcome goes to the audit log under <paramref name="actor"/>.</summary>
+    public ReportJob Start(int year, IReadOnlyList<RegionCode> regions, bool english, string actor)
     {
         var job = new ReportJob { Id = Guid.NewGuid().ToString("N"), Total = regions.Count };
         _jobs[job.Id] = job;
@@ -78,6 +80,8 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
             finally
             {
                 _one.Release();
+                var scope = regions.Count == 1 ? regions[0].Value : $"{regions.Count} regions";
+                await audit.WriteAsync(actor, AuditActions.ReportGenerate, $"{year} {scope} {(english ? "en" : "zh")}", $"{job.Status}: job {job.Id}, {job.Files.Count} files{(job.Error is null ? string.Empty : " — " + job.Error.Split('\n')[0])}", null, CancellationToken.None);
             }
         });
         return job;

@@ -14,12 +14,14 @@ public static class ExplorerExport
 {
     public static WebApplication MapExplorerExports(this WebApplication app)
     {
-        app.MapGet("/explore/export.csv", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
+        // Exporting is exploring: analysts and admins.
+        var exports = app.MapGroup("/explore").RequireAuthorization(Security.SecurityExtensions.AnalystPolicy);
+        exports.MapGet("/export.csv", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
         {
             var table = await LoadAsync(context, reader, cache);
             return table is null ? Unavailable() : Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(table, lang))).ToArray(), "text/csv; charset=utf-8", "peakmonitor-explorer.csv");
         });
-        app.MapGet("/explore/export.xlsx", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
+        exports.MapGet("/export.xlsx", async (HttpContext context, ITimeSeriesReader reader, ReadCache cache, UiLanguage lang) =>
         {
             var table = await LoadAsync(context, reader, cache);
             return table is null ? Unavailable() : Results.File(Xlsx(table, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "peakmonitor-explorer.xlsx");

@@ -86,8 +86,10 @@ public sealed class FileImporterTests(InfluxServerFixture influxd) : IClassFixtu
         Assert.Equal(Enumerable.Range(2005, 20).Sum(y => (y - 2000 + 0.5) * 100), await kit.SumAsync(), precision: 6);
     }
 
-    [Fact]
-    public async Task ImportAsync_InfluxdStoppedMidImportAndRestarted_CompletesAndStoreEqualsFile()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_InfluxdStoppedOrKilledMidImportAndRestarted_CompletesAndStoreEqualsFile(bool kill)
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(o => (o.MaxRetries, o.RetryBaseDelay) = (1, TimeSpan.FromMilliseconds(50))), _dir, writeAttempts: 10, chunkSize: 2_000);
         var rows = new StringBuilder(Header);
@@ -109,7 +111,7 @@ public sealed class FileImporterTests(InfluxServerFixture influxd) : IClassFixtu
             // After the first chunk is written, pull the server away for a while.
             if (p.Phase == "write" && Interlocked.Exchange(ref stopped, 1) == 0)
             {
-                influxd.StopAsync().GetAwaiter().GetResult();
+                (kill ? influxd.KillAsync() : influxd.StopAsync()).GetAwaiter().GetResult();
                 _ = Task.Delay(TimeSpan.FromSeconds(1.5)).ContinueWith(_ => influxd.StartAsync(), TaskScheduler.Default).Unwrap();
             }
         });

@@ -58,7 +58,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var (client, observations) = await NationalSeedAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, contentType, body) = await GetAsync(http, "/api/kpis?region=CN");
 
@@ -116,7 +116,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
             ],
             CancellationToken.None);
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, _, body) = await GetAsync(http, "/api/kpis?kpi=wind_solar_capacity&region=15&year=2023");
 
@@ -158,7 +158,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var client = await influxd.NewDatabaseAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, contentType, body) = await GetAsync(http, url);
 
@@ -179,7 +179,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var (client, observations) = await NationalSeedAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, _, body) = await GetAsync(http, "/api/series?indicator=cap_wind&region=CN&sector=all&frequency=annual&from=2015&to=2020");
 
@@ -215,7 +215,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
             ],
             CancellationToken.None);
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, _, body) = await GetAsync(http, "/api/series?indicator=cap_wind&frequency=monthly&from=2024-02&to=2024-12");
 
@@ -229,7 +229,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var client = await influxd.NewDatabaseAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         var history = factory.Services.GetRequiredService<RunHistory>();
         for (var i = 1; i <= 3; i++)
         {
@@ -255,7 +255,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var client = await influxd.NewDatabaseAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, _, body) = await GetAsync(http, "/api/catalog");
 
@@ -286,7 +286,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
             var database = (await server.NewDatabaseAsync()).Database;
             var url = server.Url;
             await using var factory = new PeakMonitorWebFactory(url, database, Settings);
-            using var http = factory.CreateClient();
+            using var http = await factory.CreateSignedInClientAsync();
             await server.StopAsync();
 
             foreach (var path in new[] { "/api/kpis", "/api/series?indicator=cap_wind" })
@@ -316,7 +316,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     {
         var client = await influxd.NewDatabaseAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, _, body) = await GetAsync(http, "/openapi/v1.json");
 

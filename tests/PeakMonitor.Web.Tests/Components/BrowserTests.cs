@@ -16,6 +16,8 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             await using (browser)
             {
                 var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+                var (name, password) = await factory.AddUserAsync(PeakMonitor.Accounts.Roles.Admin);
+                await Browser.SignInAsync(page, url, name, password);
                 await test(page, url);
             }
         }
@@ -30,6 +32,9 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
     [InlineData("/methodology", "methodology")]
     [InlineData("/data", "data")]
     [InlineData("/reports", "reports")]
+    [InlineData("/account", "account")]
+    [InlineData("/admin/users", "admin-users")]
+    [InlineData("/admin/audit", "admin-audit")]
     public async Task Page_InChromium_EveryChartDrawnAsSvg(string path, string name)
     {
         await WithPageAsync(async (page, url) =>
@@ -133,5 +138,38 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             Assert.Equal("National overview", await page.Locator("h1").InnerTextAsync());
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("overview-en.png"), FullPage = true });
         });
+    }
+
+    [Fact]
+    public async Task SignIn_InChromium_WrongPasswordThenRight_LandsWhereItWasGoing()
+    {
+        await using var factory = seeded.Factory();
+        var url = factory.StartKestrel();
+        var (name, password) = await factory.AddUserAsync(PeakMonitor.Accounts.Roles.Viewer);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        {
+            await using (browser)
+            {
+                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+                await page.GotoAsync(new Uri(url, "/provinces/44").ToString());
+                Assert.EndsWith("/login?ReturnUrl=%2Fprovinces%2F44", page.Url, StringComparison.Ordinal);
+                await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("login.png") });
+
+                await page.FillAsync("#login-form input[name='Input.UserName']", name);
+                await page.FillAsync("#login-form input[name='Input.Password']", "Not-the-password-1");
+                await page.ClickAsync("#login-form button[type=submit]");
+                Assert.Contains("用户名或密码不正确", await page.Locator("#login-error").InnerTextAsync(), StringComparison.Ordinal);
+
+                await page.FillAsync("#login-form input[name='Input.UserName']", name);
+                await page.FillAsync("#login-form input[name='Input.Password']", password);
+                await page.ClickAsync("#login-form button[type=submit]");
+                await page.WaitForURLAsync("**/provinces/44");
+
+                Assert.Contains("广东省", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Equal(name, await page.Locator("#account-link").InnerTextAsync());
+                Assert.Equal(0, await page.Locator("nav a[href='/explore']").CountAsync());
+            }
+        }
     }
 }

@@ -95,7 +95,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
                 new Observation(Wind, RegionCode.Parse("15"), SectorId.All, Period.OfYear(2023), 7000, "NEA"),
             ],
             CancellationToken.None);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         var history = factory.Services.GetRequiredService<RunHistory>();
         var run = await history.StartAsync("inbox-import", "wind-2023.csv", new string('a', 64), CancellationToken.None);
         await history.FinishAsync(run, RunStatus.Succeeded, 3, 3, 0, null, null, CancellationToken.None);
@@ -122,7 +122,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var client = await influxd.NewDatabaseAsync();
         await using var factory = new PeakMonitorWebFactory(influxd.Url, client.Database, new Dictionary<string, string?> { ["Ingestion:InboxCron"] = "0 0/5 * * * ?" });
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/data", UriKind.Relative));
 
@@ -137,7 +137,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await UploadAsync(http, "wind.csv", "region,indicator,period,value,unit,source\nCN,cap_wind,2022,36544,10k kW,NEA\n11,cap_wind,2022,25.1,GW,NEA\n");
 
@@ -161,7 +161,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await UploadAsync(http, "bad.csv", "region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\nCN,cap_wind,2023,lots,10k kW\n");
 
@@ -184,7 +184,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await UploadAsync(http, name, "region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n");
 
@@ -199,7 +199,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await UploadAsync(http, "wind.csv", "region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n", withToken: false);
 
@@ -226,7 +226,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         var inbox = Path.Combine(factory.IngestionDirectory, "inbox");
         Directory.CreateDirectory(inbox);
         var file = Path.Combine(inbox, "inbox-wind.csv");
@@ -250,7 +250,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await RunJobAsync(http, "synthetic");
 
@@ -270,7 +270,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     {
         var (_, factory) = await AppAsync();
         await using var __ = factory;
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await RunJobAsync(http, "<script>alert(1)</script>");
 
@@ -290,7 +290,7 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
             var database = (await server.NewDatabaseAsync()).Database;
             var url = server.Url;
             await using var factory = new PeakMonitorWebFactory(url, database, NoCache);
-            using var http = factory.CreateClient();
+            using var http = await factory.CreateSignedInClientAsync();
             await server.StopAsync();
 
             using var response = await http.GetAsync(new Uri("/data", UriKind.Relative));

@@ -18,7 +18,7 @@ public sealed partial class ExplorerTests(SeededInflux seeded) : IClassFixture<S
     public async Task Get_Explore_TableValuesAreTheStoredOnes()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri(View, UriKind.Relative));
 
@@ -32,7 +32,7 @@ public sealed partial class ExplorerTests(SeededInflux seeded) : IClassFixture<S
     public async Task ExportCsvAndXlsx_SameNumbersAsTheTable()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         var query = View[(View.IndexOf('?', StringComparison.Ordinal) + 1)..];
 
         var table = RawValues(await http.GetStringAsync(new Uri(View, UriKind.Relative)));
@@ -52,7 +52,7 @@ public sealed partial class ExplorerTests(SeededInflux seeded) : IClassFixture<S
     public async Task Get_Explore_PerCapitaAndIndex_NormalisedFromStoredData()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var perCapita = RawValues(await http.GetStringAsync(new Uri("/explore?ind=energy_total&region=CN&from=2020&to=2020&norm=percap", UriKind.Relative))).Single();
         var index = RawValues(await http.GetStringAsync(new Uri("/explore?ind=energy_total&region=CN&from=2020&to=2021&norm=index&base=2020", UriKind.Relative)));
@@ -66,7 +66,7 @@ public sealed partial class ExplorerTests(SeededInflux seeded) : IClassFixture<S
     public async Task Get_Explore_HostileParameters_IgnoredAndSaid()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/explore?ind=%3Cscript%3Ealert(1)%3C/script%3E&region=99&region=CN&from=abc&sector=x%27%20OR%201=1&norm=%00", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();

@@ -16,7 +16,7 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
     {
         var database = (await influxd.NewDatabaseAsync()).Database;
         await using var factory = new PeakMonitorWebFactory(influxd.Url, database, settings);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/methodology", UriKind.Relative));
         if (english)
         {

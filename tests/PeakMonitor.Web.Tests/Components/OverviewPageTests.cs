@@ -27,7 +27,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     public async Task Get_Root_CardNumbersEqualTheEngine(string kpi, string track)
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -44,7 +44,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     public async Task Get_Root_ProvinceStatusCountsAddUpTo31()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -56,7 +56,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     public async Task Get_Root_ChineseByDefaultWithSourcesChartsAndSyntheticBadge()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -76,7 +76,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     public async Task LanguageSwitch_English_PersistsInCookie()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var switched = await http.GetStringAsync(new Uri("/lang/en?returnUrl=%2Fprovinces", UriKind.Relative));
         var again = await http.GetStringAsync(new Uri("/", UriKind.Relative));
@@ -109,7 +109,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         await using var factory = new PeakMonitorWebFactory(server.Url, client.Database);
         factory.CreateClient().Dispose();
         await server.DisposeAsync();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -123,7 +123,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
     public async Task Get_Root_EmptyStore_EmptyState()
     {
         await using var factory = new PeakMonitorWebFactory(seeded.Server.Url, (await seeded.Server.NewDatabaseAsync()).Database);
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -153,7 +153,7 @@ public sealed class StoreOutageTests
             await using var factory = new PeakMonitorWebFactory(server.Url, client.Database);
             factory.CreateClient().Dispose();
             await server.StopAsync();
-            using var http = factory.CreateClient();
+            using var http = await factory.CreateSignedInClientAsync();
 
             using var down = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
             using var apiDown = await http.GetAsync(new Uri("/api/kpis?region=CN", UriKind.Relative));

@@ -18,7 +18,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task Get_Provinces_RankingHas31RowsWithEngineValues()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/provinces?kpi=nonfossil_share&year=2024", UriKind.Relative));
 
@@ -36,7 +36,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task Get_Provinces_GroupFilter_OnlyMembers()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/provinces?kpi=carbon_intensity_reduction:vs2005&group=yrd", UriKind.Relative));
 
@@ -50,7 +50,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task Get_Provinces_HostileQuery_FallsBackToDefaults(string url)
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -63,7 +63,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task Get_UnknownRoute_404AndApiStaysJson()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var page = await http.GetAsync(new Uri("/no/such/page?x=<script>", UriKind.Relative));
         using var api = await http.GetAsync(new Uri("/api/imports/nope", UriKind.Relative));
@@ -78,7 +78,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task PostImports_WithoutAntiforgeryToken_400AndNothingStarted()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         using var content = new MultipartFormDataContent { { new ByteArrayContent("region,indicator,period,value,unit\nCN,cap_wind,2020,1,GW\n"u8.ToArray()), "file", "x.csv" } };
 
         using var response = await http.PostAsync(new Uri("/api/imports", UriKind.Relative), content);
@@ -91,7 +91,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     public async Task Get_ProvinceDetail_ScorecardEqualsEngineAndUnknownCodeIs404()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/provinces/53", UriKind.Relative));
         using var missing = await http.GetAsync(new Uri("/provinces/99", UriKind.Relative));

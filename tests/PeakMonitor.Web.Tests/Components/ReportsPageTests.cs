@@ -9,7 +9,7 @@ public sealed class ReportsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task Get_Reports_FormAndEmptyArchive()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/reports", UriKind.Relative));
 
@@ -22,7 +22,7 @@ public sealed class ReportsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task PostReports_WithoutAntiforgeryToken_400()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["year"] = "2024", ["scope"] = "CN", ["lang"] = "zh" });
 
         using var response = await http.PostAsync(new Uri("/api/reports", UriKind.Relative), form);
@@ -37,7 +37,7 @@ public sealed class ReportsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task Get_ReportFile_NotInArchive_404(string name)
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/reports/files/" + Uri.EscapeDataString(name), UriKind.Relative));
 
@@ -51,7 +51,7 @@ public sealed class ReportAnnexTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task ExcelAnnex_SameNumbersAsTheJsonApi()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
         var generator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PeakMonitor.Reports.Assessment.ReportGenerator>(factory.Services);
         var folder = Path.Combine(factory.IngestionDirectory, "annex");
 

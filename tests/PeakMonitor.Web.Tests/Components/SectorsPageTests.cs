@@ -10,7 +10,7 @@ public sealed class SectorsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task Get_Sectors_NationTopLevelSectorsWithStoredValues()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/sectors?region=CN&sector=all", UriKind.Relative));
 
@@ -25,7 +25,7 @@ public sealed class SectorsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task Get_Sectors_DrillIntoIndustryOfAProvince_KeepsBothFilters()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         var html = await http.GetStringAsync(new Uri("/sectors?region=13&sector=industry", UriKind.Relative));
 
@@ -41,7 +41,7 @@ public sealed class SectorsPageTests(SeededInflux seeded) : IClassFixture<Seeded
     public async Task Get_Sectors_HostileQuery_DefaultsNo500(string url)
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
 

@@ -12,7 +12,7 @@ public sealed class SecurityHeadersTests(SeededInflux seeded) : IClassFixture<Se
     public async Task Get_AnyRoute_CspOnlyOwnScriptsNoFramingNoSniffing(string path)
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -27,9 +27,9 @@ public sealed class SecurityHeadersTests(SeededInflux seeded) : IClassFixture<Se
     public async Task Get_Pages_NoInlineExecutableScript()
     {
         await using var factory = seeded.Factory();
-        using var http = factory.CreateClient();
+        using var http = await factory.CreateSignedInClientAsync();
 
-        foreach (var path in new[] { "/", "/provinces", "/provinces/44", "/sectors", "/explore", "/methodology", "/data", "/reports" })
+        foreach (var path in new[] { "/", "/provinces", "/provinces/44", "/sectors", "/explore", "/methodology", "/data", "/reports", "/account", "/admin/users", "/admin/audit" })
         {
             var html = await http.GetStringAsync(new Uri(path, UriKind.Relative));
             var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script(?<attrs>[^>]*)>");

@@ -24,4 +24,14 @@ public static class Browser
         Directory.CreateDirectory(dir);
         return Path.Combine(dir, name);
     }
+
+    /// <summary>Signs in through the sign-in page, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, Uri app, string name, string password)
+    {
+        await page.GotoAsync(new Uri(app, "/login").ToString());
+        await page.FillAsync("#login-form input[name='Input.UserName']", name);
+        await page.FillAsync("#login-form input[name='Input.Password']", password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
 }

@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PeakMonitor.Accounts;
 
 namespace PeakMonitor.Web.Tests.Shared;
 
 /// <summary>The real app pointed at a test influxd and database; settings may be overridden per test.</summary>
-public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed partial class PeakMonitorWebFactory(Uri influx, string database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Ingestion folders and SQLite store of this app instance (a fresh temp folder unless a test sets it).</summary>
     public string IngestionDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "peakmonitor-web-" + Guid.NewGuid().ToString("N"));
@@ -21,6 +25,8 @@ public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnly
         builder.UseSetting("Influx:Url", influx.ToString());
         builder.UseSetting("Influx:Database", database);
         builder.UseSetting("Influx:MaxRetries", "0");
+        builder.UseSetting("Accounts:DatabasePath", Path.Combine(IngestionDirectory, "accounts.db"));
+        builder.UseSetting("Accounts:KeysDirectory", Path.Combine(IngestionDirectory, "keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -34,5 +40,61 @@ public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnly
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
+    private static partial Regex TokenPattern();
+
+    /// <summary>The first antiforgery token on a page's HTML (the client keeps the cookie that goes with it).</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "the page renders an antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+    }
+
+    /// <summary>A user with <paramref name="role"/> and its generated password; ready to use (one-time password already "changed") unless asked otherwise.</summary>
+    public async Task<(string Name, string Password)> AddUserAsync(string role, bool mustChangePassword = false, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(name ?? $"{role}-{Guid.NewGuid():N}"[..20], role, "test-setup", CancellationToken.None);
+        if (!mustChangePassword)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PeakUser>>();
+            var user = (await users.FindByNameAsync(issued.UserName))!;
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        return (issued.UserName, issued.Password);
+    }
+
+    /// <summary>
+    /// Signs in through the real sign-in form and answers what that returned (after redirects). It
+    /// lands on the account page, which reads nothing from the store: signing in leaves no cached
+    /// dashboard data behind that a test might mistake for a fresh read.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string name, string password)
+    {
+        var html = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(html),
+            ["_handler"] = "login",
+            ["Input.UserName"] = name,
+            ["Input.Password"] = password,
+            ["Input.ReturnUrl"] = "/account",
+        });
+        return await http.PostAsync(new Uri("/login", UriKind.Relative), form);
+    }
+
+    /// <summary>A client signed in as a new user with <paramref name="role"/> (admin by default: it may do everything the pages offer).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string role = Roles.Admin)
+    {
+        var (name, password) = await AddUserAsync(role);
+        var http = CreateClient();
+        using var response = await SignInAsync(http, name, password);
+        Assert.True(response.IsSuccessStatusCode && response.RequestMessage?.RequestUri?.AbsolutePath == "/account", $"signed in as {name} ({role}): {response.StatusCode} at {response.RequestMessage?.RequestUri}");
+        return http;
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace PeakMonitor.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>
+    /// Users and roles (ASP.NET Core Identity on SQLite), API tokens, the audit log and the user
+    /// administration, configured from section <c>Accounts</c>. The web app adds its sign-in on top
+    /// through <paramref name="identity"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder, Action<IdentityBuilder>? identity = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContextFactory<AccountsDbContext>((sp, o) =>
+        {
+            var path = Path.GetFullPath(sp.GetRequiredService<IOptions<AccountsOptions>>().Value.DatabasePath);
+            o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString());
+        });
+
+        var identityBuilder = services.AddIdentityCore<PeakUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDbContext>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
+        {
+            o.Password.RequiredLength = accounts.Value.MinPasswordLength;
+            o.Password.RequireDigit = true;
+            o.Password.RequireLowercase = true;
+            o.Password.RequireUppercase = true;
+            // Length, not symbols, makes a password strong (NIST SP 800-63B §5.1.1.2).
+            o.Password.RequireNonAlphanumeric = false;
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
+            o.User.RequireUniqueEmail = false;
+        });
+        identity?.Invoke(identityBuilder);
+
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton<AccountsDatabase>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountsDatabase>());
+        return builder;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PeakMonitor.Accounts;
+
+namespace PeakMonitor.Benchmarks;
+
+/// <summary>Benchmarks measure signed-in users, as the app is used: accounts made here, sign-in through the real form.</summary>
+internal static partial class BenchAccounts
+{
+    [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Users in the accounts file an app will be started on (the app is not running yet).</summary>
+    public static async Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Accounts:DatabasePath"] = databasePath });
+        builder.Logging.ClearProviders();
+        builder.AddAccounts();
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<AccountsDatabase>().InitializeAsync(CancellationToken.None);
+        var users = await CreateUsersAsync(host.Services, role, count);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return users;
+    }
+
+    /// <summary>Users in a running app's accounts store, ready to sign in (one-time password already replaced).</summary>
+    public static async Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(IServiceProvider services, string role, int count)
+    {
+        var users = new List<(string, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var issued = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync($"bench-{role}-{i}-{Guid.NewGuid():N}"[..28], role, "benchmark", CancellationToken.None);
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<PeakUser>>();
+            var user = (await manager.FindByNameAsync(issued.UserName))!;
+            user.MustChangePassword = false;
+            await manager.UpdateAsync(user);
+            users.Add((issued.UserName, issued.Password));
+        }
+
+        return users;
+    }
+
+    /// <summary>Signs in through the sign-in form; the client must keep cookies and must not follow redirects.</summary>
+    public static async Task SignInAsync(HttpClient http, string name, string password)
+    {
+        var html = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var match = TokenPattern().Match(html);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value),
+            ["_handler"] = "login",
+            ["Input.UserName"] = name,
+            ["Input.Password"] = password,
+            ["Input.ReturnUrl"] = "/account",
+        });
+        using var response = await http.PostAsync(new Uri("/login", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath.EndsWith("/account", StringComparison.Ordinal) != true)
+        {
+            throw new InvalidOperationException($"Sign-in as {name} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using PeakMonitor.Accounts;
+using PeakMonitor.TestKit;
+using PeakMonitor.Web.Tests.Shared;
+
+namespace PeakMonitor.Web.Tests.Security;
+
+/// <summary>User management and the audit log, as an admin uses them in the browser's place.</summary>
+public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClassFixture<InfluxServerFixture>
+{
+    [GeneratedRegex("""<pre id="issued-password">([^<]+)</pre>""")]
+    private static partial Regex IssuedPattern();
+
+    private async Task<PeakMonitorWebFactory> FactoryAsync(string? folder = null)
+    {
+        var client = await influxd.NewDatabaseAsync();
+        return folder is null ? new PeakMonitorWebFactory(influxd.Url, client.Database) : new PeakMonitorWebFactory(influxd.Url, client.Database) { IngestionDirectory = folder };
+    }
+
+    private static async Task<HttpResponseMessage> PostUsersAsync(HttpClient http, Dictionary<string, string> fields, bool withToken = true)
+    {
+        var page = await http.GetStringAsync(new Uri("/admin/users", UriKind.Relative));
+        if (withToken)
+        {
+            fields["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page);
+        }
+
+        return await http.PostAsync(new Uri("/admin/users", UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task AddUser_Form_ShowsOneTimePasswordThatSignsIn()
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+
+        using var response = await PostUsersAsync(admin, new() { ["_handler"] = "add-user", ["NewUser.Name"] = "li.wei", ["NewUser.Role"] = Roles.Analyst });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var password = WebUtility.HtmlDecode(IssuedPattern().Match(html).Groups[1].Value);
+        Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", password);
+        Assert.Contains("data-user=\"li.wei\"", html, StringComparison.Ordinal);
+        using var fresh = factory.CreateClient();
+        using var signIn = await PeakMonitorWebFactory.SignInAsync(fresh, "li.wei", password);
+        Assert.Contains("id=\"must-change\"", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var audit = await factory.Services.GetRequiredService<AuditLog>().ListAsync(AuditActions.UserAdd, null, null, 10, CancellationToken.None);
+        Assert.Contains(audit, e => e.Target == "li.wei" && e.Result == "ok: role analyst" && e.Actor.StartsWith("admin-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddUser_WithoutAntiforgeryToken_400AndNoUser()
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+
+        using var response = await PostUsersAsync(admin, new() { ["_handler"] = "add-user", ["NewUser.Name"] = "csrf.victim", ["NewUser.Role"] = Roles.Admin }, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var users = await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None);
+        Assert.DoesNotContain(users, u => u.Name == "csrf.victim");
+    }
+
+    [Fact]
+    public async Task DeleteOrDemote_LastAdmin_RefusedWithMessage()
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+        var (viewer, _) = await factory.AddUserAsync(Roles.Viewer);
+        var name = (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None)).Single(u => u.Role == Roles.Admin).Name;
+
+        using var demote = await PostUsersAsync(admin, new() { ["_handler"] = "user-" + name, ["Act.Role"] = Roles.Viewer, ["Act.Action"] = "role" });
+        using var promote = await PostUsersAsync(admin, new() { ["_handler"] = "user-" + viewer, ["Act.Role"] = Roles.Analyst, ["Act.Action"] = "role" });
+        using var self = await PostUsersAsync(admin, new() { ["_handler"] = "user-" + name, ["Act.Action"] = "delete" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
+        Assert.Contains("only admin", await demote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        var users = await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None);
+        Assert.Equal(Roles.Admin, users.Single(u => u.Name == name).Role);
+        Assert.Equal(Roles.Analyst, users.Single(u => u.Name == viewer).Role);
+    }
+
+    [Fact]
+    public async Task AuditLog_UploadAndJob_WhoWhatResultShownToAdminsAndKeptAcrossRestart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "peakmonitor-audit-" + Guid.NewGuid().ToString("N"));
+        string adminName;
+        await using (var factory = await FactoryAsync(folder))
+        {
+            using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+            adminName = (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None)).Single().Name;
+            var page = await admin.GetStringAsync(new Uri("/data", UriKind.Relative));
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(PeakMonitorWebFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            };
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes("region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "file", "wind.csv");
+            using var started = await admin.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            var status = started.Headers.Location!;
+            for (var i = 0; i < 100 && !(await admin.GetStringAsync(status)).Contains("\"phase\":\"done\"", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            using var job = await admin.PostAsync(new Uri("/data", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page),
+                ["_handler"] = "run-job",
+                ["Job"] = "inbox",
+            }));
+            Assert.Equal(HttpStatusCode.OK, job.StatusCode);
+            var log = factory.Services.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 50 && (await log.ListAsync(AuditActions.Upload, null, null, 10, CancellationToken.None)).Count < 2; i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var restarted = await FactoryAsync(folder);
+        using var http = await restarted.CreateSignedInClientAsync(Roles.Admin);
+        var html = await http.GetStringAsync(new Uri($"/admin/audit?actor={adminName}", UriKind.Relative));
+        var uploads = await http.GetStringAsync(new Uri("/admin/audit?action=upload", UriKind.Relative));
+
+        Assert.Contains("<td>sign-in</td><td>" + adminName + "</td><td>ok</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>job-start</td><td>inbox</td><td>ok: ", html, StringComparison.Ordinal);
+        Assert.Matches("<td>upload</td><td>wind.csv</td><td>started: \\d+ bytes", uploads);
+        Assert.Matches("<td>upload</td><td>wind.csv</td><td>succeeded: import [0-9a-f]+, run \\d+, 1 points", uploads);
+        Assert.DoesNotContain("<td>job-start</td>", uploads, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_Oversize_413AndNothingSaved()
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+        var page = await admin.GetStringAsync(new Uri("/data", UriKind.Relative));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(PeakMonitorWebFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+        };
+        // A stream that claims more than the cap: the server refuses on the declared length, before reading it.
+        var file = new StreamContent(new ZeroStream(ImportEndpoints.MaxUploadBytes + (2 * 1024 * 1024)));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "huge.csv");
+
+        using var response = await admin.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var uploads = Path.Combine(factory.IngestionDirectory, "uploads");
+        Assert.True(!Directory.Exists(uploads) || Directory.GetFiles(uploads, "*", SearchOption.AllDirectories).Length == 0);
+    }
+
+    [Theory]
+    [InlineData("../../../escape.csv")]
+    [InlineData("..\\..\\escape.csv")]
+    public async Task Upload_TraversalInFileName_StoredUnderGeneratedFolderOnly(string name)
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+        var page = await admin.GetStringAsync(new Uri("/data", UriKind.Relative));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(PeakMonitorWebFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", name);
+
+        using var response = await admin.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+        Assert.False(File.Exists(Path.Combine(factory.IngestionDirectory, "escape.csv")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(factory.IngestionDirectory)!, "escape.csv")));
+        Assert.Empty(Directory.GetFiles(factory.IngestionDirectory, "escape.csv", SearchOption.TopDirectoryOnly));
+    }
+
+    /// <summary>Zeros, lazily: a large body without holding it in memory.</summary>
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            Array.Clear(buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,211 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PeakMonitor.Accounts;
+using PeakMonitor.Web.Tests.Shared;
+
+namespace PeakMonitor.Web.Tests.Security;
+
+/// <summary>The sign-in form, lockout, the one-time password, signing out — and what the audit log says about each.</summary>
+public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflux>
+{
+    private static async Task<IReadOnlyList<AuditEntry>> AuditAsync(PeakMonitorWebFactory factory, string action) =>
+        await factory.Services.GetRequiredService<AuditLog>().ListAsync(action, null, null, 100, CancellationToken.None);
+
+    /// <summary>Where a redirect goes, asserting that it stays on this site.</summary>
+    private static string Local(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location;
+        Assert.NotNull(location);
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        Assert.Equal("localhost", location.Host);
+        return location.PathAndQuery;
+    }
+
+    [Fact]
+    public async Task Get_Page_Anonymous_RedirectedToSignInWithReturnUrl()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await http.GetAsync(new Uri("/provinces/44", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login", response.Headers.Location!.AbsolutePath);
+        Assert.Contains("ReturnUrl=%2Fprovinces%2F44", response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_RightPassword_LandsOnReturnUrlAndAudited()
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        using var http = factory.CreateClient();
+
+        using var response = await PeakMonitorWebFactory.SignInAsync(http, name, password);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/account", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains($">{name}</a>", html, StringComparison.Ordinal);
+        var entry = Assert.Single(await AuditAsync(factory, AuditActions.SignIn));
+        Assert.Equal((name, name, "ok"), (entry.Actor, entry.Target, entry.Result));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SignIn_WrongPasswordOrUnknownUser_SameMessage401AndAudited(bool knownUser)
+    {
+        await using var factory = seeded.Factory();
+        var (name, _) = await factory.AddUserAsync(Roles.Viewer);
+        var tried = knownUser ? name : "nobody";
+        using var http = factory.CreateClient();
+
+        using var response = await PeakMonitorWebFactory.SignInAsync(http, tried, "Wrong-password-123");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("用户名或密码不正确", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"logout-form\"", html, StringComparison.Ordinal);
+        var entry = Assert.Single(await AuditAsync(factory, AuditActions.SignIn));
+        Assert.Equal(("anonymous", tried), (entry.Actor, entry.Target));
+        Assert.Equal(knownUser ? "failed: wrong password" : "failed: unknown user", entry.Result);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveFailures_LockedOutEvenWithTheRightPassword()
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Admin);
+        using var http = factory.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await PeakMonitorWebFactory.SignInAsync(http, name, "Wrong-password-" + i)).Dispose();
+        }
+
+        using var response = await PeakMonitorWebFactory.SignInAsync(http, name, password);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("账户已暂时锁定", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        var entries = await AuditAsync(factory, AuditActions.SignIn);
+        Assert.Equal("refused: locked out", entries[0].Result);
+        Assert.Equal(4, entries.Count(e => e.Result == "failed: wrong password"));
+        var summary = (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None)).Single(u => u.Name == name);
+        Assert.NotNull(summary.LockedUntil);
+    }
+
+    [Fact]
+    public async Task SignIn_OneTimePassword_MustBeChangedBeforeAnythingElse()
+    {
+        await using var factory = seeded.Factory();
+        var (name, oneTime) = await factory.AddUserAsync(Roles.Analyst, mustChangePassword: true);
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
+        using var signIn = await http.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(login),
+            ["_handler"] = "login",
+            ["Input.UserName"] = name,
+            ["Input.Password"] = oneTime,
+            ["Input.ReturnUrl"] = "/provinces",
+        }));
+        Assert.Equal("/account?first=1", Local(signIn));
+
+        using var page = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
+        using var api = await http.GetAsync(new Uri("/api/kpis", UriKind.Relative));
+        var account = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
+        Assert.Equal("/account?first=1", Local(page));
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("id=\"must-change\"", account, StringComparison.Ordinal);
+
+        const string mine = "My-own-Passw0rd-2026";
+        using var change = await http.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(account),
+            ["_handler"] = "password",
+            ["Password.Current"] = oneTime,
+            ["Password.New"] = mine,
+            ["Password.Confirm"] = mine,
+        }));
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        Assert.Contains("密码已修改", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var after = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        using var fresh = factory.CreateClient();
+        using var again = await PeakMonitorWebFactory.SignInAsync(fresh, name, mine);
+        Assert.Equal("/account", again.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(await AuditAsync(factory, AuditActions.PasswordChange), e => e.Actor == name && e.Result == "ok");
+    }
+
+    [Fact]
+    public async Task ChangePassword_TooShort_RefusedWithIdentitysReason()
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        using var http = factory.CreateClient();
+        (await PeakMonitorWebFactory.SignInAsync(http, name, password)).Dispose();
+        var account = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
+
+        using var change = await http.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(account),
+            ["_handler"] = "password",
+            ["Password.Current"] = password,
+            ["Password.New"] = "Short1a",
+            ["Password.Confirm"] = "Short1a",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Contains("at least 12 characters", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_WithToken_EndsTheSessionAndAudited()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync(Roles.Viewer);
+        var page = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
+
+        using var response = await http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page),
+        }));
+
+        Assert.Equal("/login", response.RequestMessage!.RequestUri!.AbsolutePath);
+        using var after = await http.GetAsync(new Uri("/api/kpis", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Single(await AuditAsync(factory, AuditActions.SignOut));
+    }
+
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task SignIn_ForeignReturnUrl_LandsOnOverviewInstead(string returnUrl)
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
+
+        using var response = await http.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(login),
+            ["_handler"] = "login",
+            ["Input.UserName"] = name,
+            ["Input.Password"] = password,
+            ["Input.ReturnUrl"] = returnUrl,
+        }));
+
+        Assert.Equal("/", Local(response));
+    }
+}
