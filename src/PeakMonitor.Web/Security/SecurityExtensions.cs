@@ -98,11 +98,12 @@ internal static class SecurityExtensions
             "<p><a href=\"/\">返回总览 Back to the overview</a> · <a href=\"/login\">登录 Sign in</a></p></main></body></html>");
     }
 
-    /// <summary>Until the one-time password is changed, the account page (and signing out) is all there is.</summary>
+    /// <summary>Until the one-time password is changed, the account page (and signing out, or in as someone else) is all there is.</summary>
     private static Task RequirePasswordChange(HttpContext context, RequestDelegate next)
     {
         if (context.User.HasClaim(PeakClaimsFactory.MustChangePasswordClaim, "1")
             && !context.Request.Path.StartsWithSegments("/account")
+            && !context.Request.Path.StartsWithSegments("/login")
             && !context.Request.Path.StartsWithSegments("/lang"))
         {
             if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api"))

@@ -21,15 +21,11 @@ public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClas
         return folder is null ? new PeakMonitorWebFactory(influxd.Url, client.Database) : new PeakMonitorWebFactory(influxd.Url, client.Database) { IngestionDirectory = folder };
     }
 
-    private static async Task<HttpResponseMessage> PostUsersAsync(HttpClient http, Dictionary<string, string> fields, bool withToken = true)
+    private static Task<HttpResponseMessage> PostUsersAsync(HttpClient http, Dictionary<string, string> fields, bool withToken = true)
     {
-        var page = await http.GetStringAsync(new Uri("/admin/users", UriKind.Relative));
-        if (withToken)
-        {
-            fields["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page);
-        }
-
-        return await http.PostAsync(new Uri("/admin/users", UriKind.Relative), new FormUrlEncodedContent(fields));
+        var handler = fields["_handler"];
+        fields.Remove("_handler");
+        return PeakMonitorWebFactory.SubmitFormAsync(http, "/admin/users", handler, fields, withToken);
     }
 
     [Fact]

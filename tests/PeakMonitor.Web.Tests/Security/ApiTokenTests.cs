@@ -15,13 +15,7 @@ public sealed partial class ApiTokenTests(SeededInflux seeded) : IClassFixture<S
 
     private static async Task<string> CreateTokenAsync(HttpClient http, string name)
     {
-        var page = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
-        using var response = await http.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page),
-            ["_handler"] = "create-token",
-            ["TokenName"] = name,
-        }));
+        using var response = await PeakMonitorWebFactory.SubmitFormAsync(http, "/account", "create-token", new Dictionary<string, string> { ["TokenName"] = name });
         var match = NewTokenPattern().Match(await response.Content.ReadAsStringAsync());
         Assert.True(match.Success, "the new token is shown once");
         return match.Groups[1].Value;
@@ -92,11 +86,7 @@ public sealed partial class ApiTokenTests(SeededInflux seeded) : IClassFixture<S
         var page = await viewer.GetStringAsync(new Uri("/account", UriKind.Relative));
         var id = Regex.Match(page, "data-revoke=\"(\\d+)\"").Groups[1].Value;
 
-        using var revoke = await viewer.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page),
-            ["_handler"] = "revoke-token-" + id,
-        }));
+        using var revoke = await PeakMonitorWebFactory.SubmitFormAsync(viewer, "/account", "revoke-token-" + id, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/catalog", UriKind.Relative))).StatusCode);
@@ -115,14 +105,9 @@ public sealed partial class ApiTokenTests(SeededInflux seeded) : IClassFixture<S
         var ownerPage = await owner.GetStringAsync(new Uri("/account", UriKind.Relative));
         var id = Regex.Match(ownerPage, "data-revoke=\"(\\d+)\"").Groups[1].Value;
         await CreateTokenAsync(other, "theirs");
-        var otherPage = await other.GetStringAsync(new Uri("/account", UriKind.Relative));
 
         // The other user's page has no form for the owner's token: the post names a form that does not exist.
-        using var revoke = await other.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(otherPage),
-            ["_handler"] = "revoke-token-" + id,
-        }));
+        using var revoke = await PeakMonitorWebFactory.SubmitFormAsync(other, "/account", "revoke-token-" + id, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.BadRequest, revoke.StatusCode);
         using var api = Bearer(factory, token);

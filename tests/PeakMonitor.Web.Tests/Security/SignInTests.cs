@@ -26,6 +26,14 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         return location.PathAndQuery;
     }
 
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient http, string current, string next) =>
+        PeakMonitorWebFactory.SubmitFormAsync(http, "/account", "password", new Dictionary<string, string>
+        {
+            ["Password.Current"] = current,
+            ["Password.New"] = next,
+            ["Password.Confirm"] = next,
+        });
+
     [Fact]
     public async Task Get_Page_Anonymous_RedirectedToSignInWithReturnUrl()
     {
@@ -108,15 +116,7 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         await using var factory = seeded.Factory();
         var (name, oneTime) = await factory.AddUserAsync(Roles.Analyst, mustChangePassword: true);
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
-        using var signIn = await http.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(login),
-            ["_handler"] = "login",
-            ["Input.UserName"] = name,
-            ["Input.Password"] = oneTime,
-            ["Input.ReturnUrl"] = "/provinces",
-        }));
+        using var signIn = await PeakMonitorWebFactory.SignInAsync(http, name, oneTime, returnUrl: "/provinces");
         Assert.Equal("/account?first=1", Local(signIn));
 
         using var page = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
@@ -127,14 +127,7 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         Assert.Contains("id=\"must-change\"", account, StringComparison.Ordinal);
 
         const string mine = "My-own-Passw0rd-2026";
-        using var change = await http.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(account),
-            ["_handler"] = "password",
-            ["Password.Current"] = oneTime,
-            ["Password.New"] = mine,
-            ["Password.Confirm"] = mine,
-        }));
+        using var change = await ChangePasswordAsync(http, oneTime, mine);
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Contains("密码已修改", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -153,16 +146,8 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         var (name, password) = await factory.AddUserAsync(Roles.Viewer);
         using var http = factory.CreateClient();
         (await PeakMonitorWebFactory.SignInAsync(http, name, password)).Dispose();
-        var account = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
 
-        using var change = await http.PostAsync(new Uri("/account", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(account),
-            ["_handler"] = "password",
-            ["Password.Current"] = password,
-            ["Password.New"] = "Short1a",
-            ["Password.Confirm"] = "Short1a",
-        }));
+        using var change = await ChangePasswordAsync(http, password, "Short1a");
 
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Contains("at least 12 characters", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -174,11 +159,9 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         await using var factory = seeded.Factory();
         using var http = await factory.CreateSignedInClientAsync(Roles.Viewer);
         var page = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page) });
 
-        using var response = await http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page),
-        }));
+        using var response = await http.PostAsync(new Uri("/account/logout", UriKind.Relative), form);
 
         Assert.Equal("/login", response.RequestMessage!.RequestUri!.AbsolutePath);
         using var after = await http.GetAsync(new Uri("/api/kpis", UriKind.Relative));
@@ -195,16 +178,8 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         await using var factory = seeded.Factory();
         var (name, password) = await factory.AddUserAsync(Roles.Viewer);
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
 
-        using var response = await http.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(login),
-            ["_handler"] = "login",
-            ["Input.UserName"] = name,
-            ["Input.Password"] = password,
-            ["Input.ReturnUrl"] = returnUrl,
-        }));
+        using var response = await PeakMonitorWebFactory.SignInAsync(http, name, password, returnUrl);
 
         Assert.Equal("/", Local(response));
     }

@@ -70,23 +70,34 @@ public sealed partial class PeakMonitorWebFactory(Uri influx, string database, I
     }
 
     /// <summary>
-    /// Signs in through the real sign-in form and answers what that returned (after redirects). It
-    /// lands on the account page, which reads nothing from the store: signing in leaves no cached
-    /// dashboard data behind that a test might mistake for a fresh read.
+    /// Submits a form of a page as the browser would: reads the page (for its antiforgery token, which
+    /// goes with the client's cookie), then posts the named form's fields to it.
     /// </summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string name, string password)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient http, string page, string handler, IReadOnlyDictionary<string, string> fields, bool withToken = true)
     {
-        var html = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var html = await http.GetStringAsync(new Uri(page, UriKind.Relative));
+        var form = new Dictionary<string, string>(fields) { ["_handler"] = handler };
+        if (withToken)
         {
-            ["__RequestVerificationToken"] = AntiforgeryToken(html),
-            ["_handler"] = "login",
+            form["__RequestVerificationToken"] = AntiforgeryToken(html);
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        return await http.PostAsync(new Uri(page, UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// Signs in through the real sign-in form and answers what that returned. By default it lands on the
+    /// account page, which reads nothing from the store: signing in leaves no cached dashboard data behind
+    /// that a test might mistake for a fresh read.
+    /// </summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient http, string name, string password, string returnUrl = "/account") =>
+        SubmitFormAsync(http, "/login", "login", new Dictionary<string, string>
+        {
             ["Input.UserName"] = name,
             ["Input.Password"] = password,
-            ["Input.ReturnUrl"] = "/account",
+            ["Input.ReturnUrl"] = returnUrl,
         });
-        return await http.PostAsync(new Uri("/login", UriKind.Relative), form);
-    }
 
     /// <summary>A client signed in as a new user with <paramref name="role"/> (admin by default: it may do everything the pages offer).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string role = Roles.Admin)
