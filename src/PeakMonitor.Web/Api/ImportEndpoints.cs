@@ -14,6 +14,12 @@ internal static class ImportEndpoints
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
+    /// <summary>The file types the importer reads (its content is checked again when it is read: canonical or NBS-style CSV, or an .xlsx workbook).</summary>
+    public static readonly string[] UploadExtensions = [".csv", ".txt", ".xlsx"];
+
+    /// <summary>Whether an upload's name has one of <see cref="UploadExtensions"/> (case-insensitive).</summary>
+    public static bool HasUploadType(string name) => UploadExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
+
     public static WebApplication MapImportEndpoints(this WebApplication app)
     {
         app.MapPost("/api/imports", StartAsync)
@@ -52,6 +58,12 @@ internal static class ImportEndpoints
         {
             await context.AuditAsync(AuditActions.Upload, name, "refused: no file or invalid name");
             return Results.Problem("Choose a non-empty file with a name that does not start with '.'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!HasUploadType(name))
+        {
+            await context.AuditAsync(AuditActions.Upload, name, "refused: file type");
+            return Results.Problem($"{name}: only {string.Join(", ", UploadExtensions)} files can be imported.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (file.Length > MaxUploadBytes)

@@ -170,6 +170,24 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
     }
 
     [Theory]
+    [InlineData("payload.exe")]
+    [InlineData("page.html")]
+    [InlineData("data.csv.sh")]
+    public async Task Post_UploadOtherFileType_RejectedWithMessageAndNothingStored(string name)
+    {
+        var (client, factory) = await AppAsync();
+        await using var _ = factory;
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var (status, html) = await UploadAsync(http, name, "region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("类型不受支持", Section(html, "upload"), StringComparison.Ordinal);
+        Assert.Empty(await WindAsync(client));
+        Assert.Empty(await factory.Services.GetRequiredService<RunHistory>().ListAsync(5, CancellationToken.None));
+    }
+
+    [Theory]
     [InlineData(".hidden.csv")]
     [InlineData("../")]
     public async Task Post_UploadBadFileName_RejectedWithMessageAndNothingStored(string name)

@@ -180,6 +180,30 @@ public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClas
         Assert.Empty(Directory.GetFiles(factory.IngestionDirectory, "escape.csv", SearchOption.TopDirectoryOnly));
     }
 
+    [Theory]
+    [InlineData("script.js")]
+    [InlineData("wind.csv.exe")]
+    [InlineData("noextension")]
+    public async Task Upload_OtherFileType_415AndNothingSaved(string name)
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+        var page = await admin.GetStringAsync(new Uri("/data", UriKind.Relative));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(PeakMonitorWebFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+        };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("region,indicator,period,value,unit\nCN,cap_wind,2022,36544,10k kW\n")), "file", name);
+
+        using var response = await admin.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains(".csv, .txt, .xlsx", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var uploads = Path.Combine(factory.IngestionDirectory, "uploads");
+        Assert.True(!Directory.Exists(uploads) || Directory.GetFiles(uploads, "*", SearchOption.AllDirectories).Length == 0);
+        Assert.Contains(await factory.Services.GetRequiredService<AuditLog>().ListAsync(AuditActions.Upload, null, null, 5, CancellationToken.None), e => e.Result == "refused: file type");
+    }
+
     /// <summary>Zeros, lazily: a large body without holding it in memory.</summary>
     private sealed class ZeroStream(long length) : Stream
     {
