@@ -17,6 +17,16 @@ internal static class ImportEndpoints
     /// <summary>The file types the importer reads (its content is checked again when it is read: canonical or NBS-style CSV, or an .xlsx workbook).</summary>
     public static readonly string[] UploadExtensions = [".csv", ".txt", ".xlsx"];
 
+    /// <summary>
+    /// The name an upload is saved and reported under: the last segment of what the client sent (some
+    /// browsers send a path, "C:\\data\\x.csv").
+    /// </summary>
+    public static string UploadName(string? clientName) => Path.GetFileName((clientName ?? string.Empty).Replace('\\', '/'));
+
+    /// <summary>The rule both upload paths apply: not empty, not hidden ('.' first), no control characters, at most 200 characters.</summary>
+    public static bool IsUsableUploadName(string name) =>
+        !string.IsNullOrWhiteSpace(name) && !name.StartsWith('.') && name.Length <= 200 && !name.Any(char.IsControl);
+
     /// <summary>Whether an upload's name has one of <see cref="UploadExtensions"/> (case-insensitive).</summary>
     public static bool HasUploadType(string name) => UploadExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
 
@@ -53,11 +63,11 @@ internal static class ImportEndpoints
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var file = form.Files.GetFile("file");
-        var name = Path.GetFileName(file?.FileName ?? string.Empty);
-        if (file is null || file.Length == 0 || name.Length == 0 || name.StartsWith('.'))
+        var name = UploadName(file?.FileName);
+        if (file is null || file.Length == 0 || !IsUsableUploadName(name))
         {
             await context.AuditAsync(AuditActions.Upload, name, "refused: no file or invalid name");
-            return Results.Problem("Choose a non-empty file with a name that does not start with '.'.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem("Choose a non-empty file whose name does not start with '.', has no control characters and at most 200 characters.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!HasUploadType(name))

@@ -8,8 +8,13 @@ internal static class HttpContextSecurity
     /// <summary>The signed-in user's name for the audit log.</summary>
     public static string Actor(this HttpContext context) => context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "unknown" : "anonymous";
 
+    /// <summary>An audit entry for this request, by its signed-in user.</summary>
     public static Task AuditAsync(this HttpContext context, string action, string target, string result) =>
-        context.RequestServices.GetRequiredService<AuditLog>().WriteAsync(context.Actor(), action, target, result, context.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
+        context.AuditAsync(context.Actor(), action, target, result);
+
+    /// <summary>An audit entry for this request by <paramref name="actor"/> (a sign-in names the user before the request carries it).</summary>
+    public static Task AuditAsync(this HttpContext context, string actor, string action, string target, string result) =>
+        context.RequestServices.GetRequiredService<AuditLog>().WriteAsync(actor, action, target, result, context.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
 
     /// <summary>
     /// Validates the antiforgery token of a form posted to an endpoint that reads its own form (large
