@@ -46,6 +46,16 @@ internal sealed class GlobalOptions
         return problems.Length == 0 ? options : throw new ArgumentException(string.Join(" ", problems));
     }
 
+    /// <summary>KPI results settings (section <c>Kpi</c>: the provincial targets file), as the web app reads them.</summary>
+    public static Ingestion.Kpis.KpiOptions KpiResultsOptions() =>
+        Configuration().GetSection("Kpi").Get<Ingestion.Kpis.KpiOptions>() ?? new Ingestion.Kpis.KpiOptions();
+
+    /// <summary>The one year parser (<see cref="Domain.Series.Period.TryParseYear"/>) for year options.</summary>
+    public static int? Year(string? text, string option) =>
+        text is null ? null
+        : Domain.Series.Period.TryParseYear(text, out var year) ? year
+        : throw new ArgumentException($"{option} '{text}' is not {Domain.Series.Period.YearRule}.");
+
     /// <summary>Ingestion settings (folders, run history) as the web app reads them.</summary>
     public static IngestionOptions IngestionOptions() =>
         Configuration().GetSection(Ingestion.Jobs.IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();
@@ -57,7 +67,7 @@ internal sealed class GlobalOptions
         .Build();
 
     /// <summary>A host with the same services as the web app's, configured from this command line.</summary>
-    public IHost BuildHost(ParseResult parsed)
+    public IHost BuildHost(ParseResult parsed, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         // The CLI runs jobs on demand; the scheduler belongs to the web app.
@@ -70,6 +80,11 @@ internal sealed class GlobalOptions
         if (parsed.GetValue(Database) is { } database)
         {
             overrides["Influx:Database"] = database;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);

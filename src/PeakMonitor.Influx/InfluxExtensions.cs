@@ -29,7 +29,6 @@ public static class InfluxExtensions
         services.AddTransient<InfluxDatabaseProvisioner>();
         services.AddTransient<InfluxTimeSeriesStore>();
         services.AddTransient<StoreStatusReader>();
-        services.AddTransient<IKpiResultStore, InfluxKpiStore>();
         services.AddTransient<ITimeSeriesReader>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
         services.AddTransient<ITimeSeriesWriter>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
         services.AddHostedService<InfluxStartupService>();

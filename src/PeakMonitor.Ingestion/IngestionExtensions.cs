@@ -13,8 +13,8 @@ namespace PeakMonitor.Ingestion;
 public static class IngestionExtensions
 {
     /// <summary>
-    /// File ingestion: validated, streaming imports of data files through the domain's writer, and KPI
-    /// materialisation after each import. Settings: <c>Ingestion:Import</c>, <c>Kpi</c>.
+    /// File ingestion: validated, streaming imports of data files through the domain's writer, the KPI
+    /// results refreshed after each import (<see cref="KpiExtensions.AddKpis"/>). Settings: <c>Ingestion:Import</c>, <c>Kpi</c>.
     /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -24,12 +24,9 @@ public static class IngestionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration("Ingestion:Import")
             .Validate(o => o.WriteChunkSize > 0 && o.WriteAttempts > 0 && o.RetryDelay >= TimeSpan.Zero, "Ingestion:Import: WriteChunkSize and WriteAttempts must be positive, RetryDelay not negative.")
             .ValidateOnStart();
-        services.AddOptions<KpiJudgementOptions>().BindConfiguration("Kpi").ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KpiJudgementOptions>, KpiJudgementOptionsValidator>());
-        services.AddOptions<KpiMaterializationOptions>().BindConfiguration("Kpi");
+        builder.AddKpis();
         services.AddTransient<FileIngestor>();
         services.AddTransient<FileImporter>();
-        services.AddTransient<KpiMaterializer>();
 
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && JobsRegistration.IsValidCron(o.InboxCron) && JobsRegistration.IsValidCron(o.SyntheticFeedCron),
@@ -46,14 +43,5 @@ public static class IngestionExtensions
         }
 
         return builder;
-    }
-
-    private sealed class KpiJudgementOptionsValidator : IValidateOptions<KpiJudgementOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, KpiJudgementOptions options)
-        {
-            var problems = options.Validate().ToArray();
-            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

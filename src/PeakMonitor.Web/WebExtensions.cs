@@ -24,7 +24,6 @@ internal static class WebExtensions
         builder.Services.AddScoped<UiLanguage>();
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
             .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.").ValidateOnStart();
-        builder.Services.AddSingleton<DashboardData>();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<ImportTracker>();
         builder.Services.AddSingleton<ReportJobs>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Ports;
@@ -9,13 +10,14 @@ using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Managed;
 using PeakMonitor.Ingestion;
 using PeakMonitor.Ingestion.Csv;
-using PeakMonitor.Ingestion.Targets;
+using PeakMonitor.Ingestion.Kpis;
 
 namespace PeakMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>peakmonitor kpi</c>: compute and judge the plan's KPIs from canonical CSV files (<c>--data</c>,
-/// no store needed) or from the store.
+/// <c>peakmonitor kpi</c>: the plan's KPIs from canonical CSV files (<c>--data</c>, no store needed) or
+/// from the store, through the same <see cref="KpiResults"/> and targets file (<c>Kpi:ProvincialTargetsFile</c>,
+/// or <c>--targets</c>) as the web app.
 /// </summary>
 internal static class KpiCommand
 {
@@ -23,11 +25,11 @@ internal static class KpiCommand
     {
         var data = new Option<string?>("--data") { Description = "A canonical CSV file, or a folder of them: compute from files instead of the store." };
         var region = new Option<string>("--region") { Description = "CN, a two-digit province code (11 … 65), or all.", DefaultValueFactory = _ => "all" };
-        var year = new Option<int?>("--year") { Description = "One year (default: every year the data covers)." };
+        var year = new Option<string?>("--year") { Description = "One year (default: every year the data covers)." };
         var kpi = new Option<string?>("--kpi") { Description = "One KPI id, e.g. carbon_intensity_reduction (default: all)." };
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var targets = new Option<string?>("--targets") { Description = "Provincial targets file (kpi,region,baseline_year,target_year,target,modality[,track,source])." };
+        var targets = new Option<string?>("--targets") { Description = "Provincial targets file (default: Kpi:ProvincialTargetsFile, seed-data/targets/provincial-targets.csv)." };
 
         var command = new Command("kpi", "Compute the action plan's KPIs, with targets, paths, status (晴雨表) and grade (考核).")
         {
@@ -39,23 +41,26 @@ internal static class KpiCommand
             {
                 var kpis = SelectKpis(parsed.GetValue(kpi));
                 var regions = SelectRegions(parsed.GetValue(region)!);
-                var provincial = parsed.GetValue(targets) is { } targetsFile
-                    ? await ProvincialTargetsReader.ReadFileAsync(targetsFile, cancellationToken).ConfigureAwait(false)
-                    : [];
-                var panel = parsed.GetValue(data) is { } path
-                    ? IndicatorPanel.From((await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false)).SelectMany(f => f.Observations))
-                    : await FromStoreAsync(globals, parsed, kpis, cancellationToken).ConfigureAwait(false);
+                var oneYear = GlobalOptions.Year(parsed.GetValue(year), "--year");
+                var targetsFile = parsed.GetValue(targets);
+                if (targetsFile is not null && !File.Exists(targetsFile))
+                {
+                    throw new ArgumentException($"--targets: file not found: {targetsFile}");
+                }
 
-                int[] years = parsed.GetValue(year) is { } y ? [y]
-                    : panel.YearSpan is { } span ? Enumerable.Range(span.First, span.Last - span.First + 1).ToArray()
-                    : [];
+                var set = parsed.GetValue(data) is { } path
+                    ? await FromFilesAsync(path, targetsFile, cancellationToken).ConfigureAwait(false)
+                    : await FromStoreAsync(globals, parsed, targetsFile, cancellationToken).ConfigureAwait(false);
+
+                int[] years = oneYear is { } y ? [y] : set.Years.ToArray();
                 if (years.Length == 0)
                 {
                     await stderr.WriteLineAsync("No data: give --year, or ingest data first.").ConfigureAwait(false);
                     return 1;
                 }
 
-                var results = new KpiEngine(GlobalOptions.KpiOptions(), provincial).Compute(panel, kpis, regions, years);
+                var ids = kpis.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+                var results = kpis.SelectMany(k => regions.SelectMany(r => years.SelectMany(yr => ResultsOf(set, k, r, yr)))).ToArray();
                 await stdout.WriteAsync(parsed.GetValue(format) switch
                 {
                     "json" => KpiOutput.ToJson(results) + "\n",
@@ -83,6 +88,16 @@ internal static class KpiCommand
         return command;
     }
 
+    /// <summary>A KPI's results for a region and year in catalogue track order (a year outside the data is computed on demand).</summary>
+    private static IEnumerable<KpiResult> ResultsOf(KpiResultSet set, KpiDefinition kpi, RegionCode region, int year)
+    {
+        var kept = set.Years.Contains(year);
+        return kept
+            ? kpi.Tracks.Concat(set.Results.Where(r => r.Kpi == kpi.Id && r.Region == region && r.Year == year).Select(r => r.Track)).Distinct()
+                .Select(t => set.At(kpi.Id, t, region, year)).OfType<KpiResult>()
+            : set.For(region, year).Where(r => r.Kpi == kpi.Id);
+    }
+
     private static KpiDefinition[] SelectKpis(string? id) =>
         id is null ? KpiCatalog.All.ToArray()
         : KpiCatalog.TryGet(id, out var one) ? [one]
@@ -96,14 +111,28 @@ internal static class KpiCommand
     private static string[] CsvFiles(string path) =>
         Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray() : [path];
 
-    private static async Task<IndicatorPanel> FromStoreAsync(GlobalOptions globals, ParseResult parsed, IEnumerable<KpiDefinition> kpis, CancellationToken cancellationToken)
+    /// <summary>From files: the same results service over the files' observations, with the configured (or given) targets file.</summary>
+    private static async Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, CancellationToken cancellationToken)
     {
-        var host = globals.BuildHost(parsed);
+        var observations = (await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false)).SelectMany(f => f.Observations).ToArray();
+        var settings = GlobalOptions.KpiResultsOptions();
+        if (targetsFile is not null)
+        {
+            settings.ProvincialTargetsFile = targetsFile;
+        }
+
+        var results = new KpiResults(new ObservationReader(observations), Options.Create(GlobalOptions.KpiOptions()), Options.Create(settings), TimeProvider.System, NullLogger<KpiResults>.Instance);
+        return await results.GetAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, CancellationToken cancellationToken)
+    {
+        var host = globals.BuildHost(parsed, targetsFile is null ? null : new Dictionary<string, string?> { ["Kpi:ProvincialTargetsFile"] = targetsFile });
         await using var disposeHost = (IAsyncDisposable)host;
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await IndicatorPanelLoader.LoadAsync(host.Services.GetRequiredService<ITimeSeriesReader>(), kpis, cancellationToken).ConfigureAwait(false);
+            return await host.Services.GetRequiredService<IKpiResults>().GetAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -7,8 +7,6 @@ using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Influx.Managed;
-using PeakMonitor.Ingestion.Kpis;
-using PeakMonitor.Ingestion.Targets;
 using PeakMonitor.Reports.Assessment;
 using PeakMonitor.Reports.Pdf;
 using Spectre.Console;
@@ -20,7 +18,7 @@ internal static class ReportCommand
 {
     public static Command Create(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
     {
-        var year = new Option<int>("--year") { Description = "Assessment year.", Required = true };
+        var year = new Option<string>("--year") { Description = "Assessment year.", Required = true };
         var region = new Option<string>("--region") { Description = "CN, a province code (11 … 65), or all (the nation and the 31 provinces).", DefaultValueFactory = _ => "CN" };
         var lang = new Option<string>("--lang") { Description = "zh or en.", DefaultValueFactory = _ => "zh" };
         lang.AcceptOnlyFromAmong("zh", "en");
@@ -31,11 +29,7 @@ internal static class ReportCommand
         {
             try
             {
-                var y = parsed.GetValue(year);
-                if (y is < 2005 or > 2100)
-                {
-                    throw new ArgumentException($"--year {y} is outside 2005–2100.");
-                }
+                var y = GlobalOptions.Year(parsed.GetValue(year), "--year")!.Value;
 
                 var regionText = parsed.GetValue(region)!;
                 RegionCode[] regions = regionText == "all" ? RegionCatalog.All.Select(r => r.Code).ToArray()
@@ -49,8 +43,6 @@ internal static class ReportCommand
                 try
                 {
                     var services = host.Services;
-                    var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
-                    var targets = await ProvincialTargetsReader.ReadOptionalAsync(targetsFile, cancellationToken).ConfigureAwait(false);
                     var generator = services.GetRequiredService<ReportGenerator>();
                     var english = parsed.GetValue(lang) == "en";
                     var outDir = parsed.GetValue(output)!;
@@ -62,17 +54,26 @@ internal static class ReportCommand
                         {
                             var task = ctx.AddTask("reports", maxValue: regions.Length);
                             var progress = new Progress<ReportProgress>(p => { task.Value = p.Done; task.Description = $"reports ({p.Current})"; });
-                            files = await generator.GenerateAsync(y, regions, english, formats, outDir, targets, progress, cancellationToken).ConfigureAwait(false);
+                            files = await generator.GenerateAsync(y, regions, english, formats, outDir, progress, cancellationToken).ConfigureAwait(false);
                         }).ConfigureAwait(false);
                     }
                     else
                     {
-                        files = await generator.GenerateAsync(y, regions, english, formats, outDir, targets, null, cancellationToken).ConfigureAwait(false);
+                        files = await generator.GenerateAsync(y, regions, english, formats, outDir, null, cancellationToken).ConfigureAwait(false);
                     }
 
                     foreach (var f in files)
                     {
                         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {f.Path}  {f.Bytes:N0} bytes  sha256 {f.Sha256[..16]}")).ConfigureAwait(false);
+                    }
+
+                    // The verdict of each report, in its language: what an official reads first.
+                    foreach (var g in files.GroupBy(f => f.Region))
+                    {
+                        var f = g.First();
+                        var grade = f.OverallGrade is { } og ? (english ? og.En() : og.Zh()) : (english ? "not graded (no binding targets)" : "不评定（无约束性目标）");
+                        var missing = f.Missing.Count > 0 ? (english ? " — missing: " : "：缺少 ") + string.Join(english ? ", " : "、", f.Missing) : string.Empty;
+                        await stdout.WriteLineAsync($"{g.Key.Value} {y}: {grade}{missing}").ConfigureAwait(false);
                     }
 
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count} file(s) for {regions.Length} region(s), {y}, to {Path.GetFullPath(outDir)}.")).ConfigureAwait(false);

@@ -2,13 +2,16 @@ namespace PeakMonitor.Domain.Indicators;
 
 /// <summary>
 /// How an indicator behaves over time: a stock is read at the end of its period (capacity), a flow
-/// accumulates over its period (consumption, generation), a level is a rate or share.
+/// accumulates over its period (consumption, generation), a level is a rate or share, a change is a
+/// published rate of change in percent (negative when the quantity fell). Levels and changes are
+/// never summed or derived from months.
 /// </summary>
 public enum IndicatorKind
 {
     Stock,
     Flow,
     Level,
+    Change,
 }
 
 /// <summary>

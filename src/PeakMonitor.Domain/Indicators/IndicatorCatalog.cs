@@ -42,6 +42,17 @@ public static class IndicatorCatalog
         ("dr_capacity", "需求响应能力", "Demand-response capability", IndicatorKind.Stock, "10k kW", PowerUnits),
         ("forest_coverage", "森林覆盖率", "Forest coverage rate", IndicatorKind.Level, "%", NoOtherUnits),
         ("forest_stock", "森林蓄积量", "Forest growing-stock volume", IndicatorKind.Stock, "100m m3", NoOtherUnits),
+
+        // The definition of energy intensity in force since the 2024 statistical communiqué deducts these
+        // from energy consumption (扣除原料用能和非化石能源消费量; 发改环资〔2022〕803号 for feedstock).
+        ("energy_feedstock", "原料用能", "Energy used as feedstock", IndicatorKind.Flow, "10k tce", EnergyUnits),
+
+        // Rates as the statistics office and the NDRC publish them: stored as data so that our own
+        // recomputation can be shown beside them (issue "official definitions").
+        ("energy_intensity_change", "万元国内生产总值能耗比上年变化（官方公布，现行口径）", "Energy per unit of GDP, change on the year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
+        ("energy_intensity_change_gross", "万元国内生产总值能耗比上年变化（官方公布，原口径）", "Energy per unit of GDP, change on the year (as published, gross definition)", IndicatorKind.Change, "%", NoOtherUnits),
+        ("energy_intensity_plan_change", "五年规划期内能耗强度累计变化（官方公布，现行口径）", "Energy intensity, change since the five-year plan's base year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
+        ("co2_intensity_change", "万元国内生产总值二氧化碳排放比上年变化（官方公布）", "CO2 per unit of GDP, change on the year (as published)", IndicatorKind.Change, "%", NoOtherUnits),
     ];
 
     private static readonly HashSet<string> Ids = new(Rows.Select(r => r.Id), StringComparer.Ordinal);

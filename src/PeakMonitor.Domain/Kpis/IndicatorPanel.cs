@@ -18,6 +18,9 @@ public sealed class IndicatorPanel
     // One array per series, indexed by year: the KPI engine reads the same series many times.
     private readonly Dictionary<(IndicatorId, RegionCode), double?[]> _series = [];
     private readonly HashSet<(IndicatorId, RegionCode)> _synthetic = [];
+
+    // Quality flags by year, only for series that have any (most have none).
+    private readonly Dictionary<(IndicatorId, RegionCode), ObservationQuality[]> _quality = [];
     private readonly Dictionary<(IndicatorId, RegionCode), SortedSet<string>> _sources = [];
 
     private IndicatorPanel()
@@ -32,6 +35,10 @@ public sealed class IndicatorPanel
     /// <summary>True when any value of this series came from synthetic data, so the UI and reports must say so.</summary>
     public bool IsSynthetic(IndicatorId indicator, RegionCode region) => _synthetic.Contains((indicator, region));
 
+    /// <summary>The quality flag of a year's value (待核实 / 估算), or reported.</summary>
+    public ObservationQuality Quality(IndicatorId indicator, RegionCode region, int year) =>
+        _quality.TryGetValue((indicator, region), out var flags) && year >= FirstYear && year < FirstYear + Years ? flags[year - FirstYear] : ObservationQuality.Reported;
+
     /// <summary>The distinct sources a series' values came from.</summary>
     public IReadOnlyCollection<string> Sources(IndicatorId indicator, RegionCode region) =>
         _sources.TryGetValue((indicator, region), out var set) ? set : [];
@@ -43,7 +50,7 @@ public sealed class IndicatorPanel
     {
         ArgumentNullException.ThrowIfNull(observations);
         var panel = new IndicatorPanel();
-        var months = new Dictionary<(IndicatorId, RegionCode, int), (int Count, double Sum, double? December)>();
+        var months = new Dictionary<(IndicatorId, RegionCode, int), (int Count, double Sum, double? December, ObservationQuality Quality)>();
         foreach (var o in observations)
         {
             if (o.Sector != SectorId.All)
@@ -69,12 +76,12 @@ public sealed class IndicatorPanel
             var key = (o.Indicator, o.Region, o.Period.Year);
             if (o.Period.Frequency == Frequency.Annual)
             {
-                panel.Set(key, o.Value);
+                panel.Set(key, o.Value, o.Quality);
                 continue;
             }
 
             var m = months.GetValueOrDefault(key);
-            months[key] = (m.Count + 1, m.Sum + o.Value, o.Period.Month == 12 ? o.Value : m.December);
+            months[key] = (m.Count + 1, m.Sum + o.Value, o.Period.Month == 12 ? o.Value : m.December, Worse(m.Quality, o.Quality));
         }
 
         foreach (var (key, m) in months)
@@ -93,7 +100,7 @@ public sealed class IndicatorPanel
             };
             if (derived is { } value)
             {
-                panel.Set(key, value);
+                panel.Set(key, value, m.Quality);
             }
         }
 
@@ -109,12 +116,25 @@ public sealed class IndicatorPanel
     public static double? At(double?[]? series, int year) =>
         series is not null && year >= FirstYear && year < FirstYear + Years ? series[year - FirstYear] : null;
 
-    private void Set((IndicatorId, RegionCode, int) key, double value)
+    /// <summary>A value derived from months is as doubtful as its most doubtful month.</summary>
+    private static ObservationQuality Worse(ObservationQuality a, ObservationQuality b) => (ObservationQuality)Math.Max((int)a, (int)b);
+
+    private void Set((IndicatorId, RegionCode, int) key, double value, ObservationQuality quality)
     {
         var (indicator, region, year) = key;
         if (!_series.TryGetValue((indicator, region), out var series))
         {
             _series[(indicator, region)] = series = new double?[Years];
+        }
+
+        if (quality != ObservationQuality.Reported || _quality.ContainsKey((indicator, region)))
+        {
+            if (!_quality.TryGetValue((indicator, region), out var flags))
+            {
+                _quality[(indicator, region)] = flags = new ObservationQuality[Years];
+            }
+
+            flags[year - FirstYear] = quality;
         }
 
         if (series[year - FirstYear] is null)

@@ -1,10 +1,12 @@
 using PeakMonitor.Domain.Indicators;
+using PeakMonitor.Domain.Kpis.Formulas;
 
 namespace PeakMonitor.Domain.Kpis;
 
 /// <summary>
-/// A quantified target of the action plan as data: what it measures, how it is computed and judged,
-/// and where in the plan it stands (action-plan-kpis.md §1).
+/// A quantified target of the action plan as data: what it measures, how it is computed (one
+/// <see cref="KpiFormula"/> object, or one per track) and judged, and where in the plan it stands
+/// (action-plan-kpis.md §1).
 /// </summary>
 public sealed record KpiDefinition
 {
@@ -19,7 +21,11 @@ public sealed record KpiDefinition
 
     public required KpiDirection Direction { get; init; }
 
+    /// <summary>How the value is computed on every track without its own formula.</summary>
     public required KpiFormula Formula { get; init; }
+
+    /// <summary>Tracks computed differently from <see cref="Formula"/> (the gross definition, the official rates).</summary>
+    public IReadOnlyDictionary<string, KpiFormula> TrackFormulas { get; init; } = new Dictionary<string, KpiFormula>();
 
     public required IReadOnlyList<KpiTarget> Targets { get; init; }
 
@@ -33,14 +39,25 @@ public sealed record KpiDefinition
     /// <summary>Lines of seed 001 (the plan's reprint) the target is stated on, e.g. "L563, L567".</summary>
     public required string PlanLines { get; init; }
 
-    /// <summary>Raw indicators the formula reads (empty when there is no data source yet).</summary>
-    public IReadOnlyList<IndicatorId> Inputs { get; init; } = [];
-
     /// <summary>A remark shown with the KPI (ambiguities of the text, how it is judged).</summary>
     public string? Note { get; init; }
 
-    public bool HasDataSource => Formula != KpiFormula.NoDataSource;
+    public bool HasDataSource => Formula.HasDataSource;
+
+    /// <summary>Total, rate or event: decides whom a national target judges.</summary>
+    public KpiMeasure Measure => Formula.Measure;
+
+    /// <summary>The formula of a track.</summary>
+    public KpiFormula FormulaFor(string track) => TrackFormulas.TryGetValue(track, out var formula) ? formula : Formula;
+
+    /// <summary>Every raw indicator any track reads, in order of first use.</summary>
+    public IReadOnlyList<IndicatorId> Inputs => _inputs ??= Tracks.SelectMany(t => FormulaFor(t).Inputs).Distinct().ToArray();
+
+    private IReadOnlyList<IndicatorId>? _inputs;
 
     /// <summary>The tracks of this KPI's targets, in catalogue order.</summary>
     public IEnumerable<string> Tracks => Targets.Select(t => t.Track).Distinct();
+
+    /// <summary>The track that is graded first (the headline of the KPI).</summary>
+    public string MainTrack => Targets.FirstOrDefault(t => t.Graded)?.Track ?? Targets[0].Track;
 }

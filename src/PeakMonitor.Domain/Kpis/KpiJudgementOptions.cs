@@ -44,6 +44,17 @@ public sealed record KpiJudgementOptions
     /// <summary>CO2 peak rule: and the latest year must be at least this share below the maximum (0.01 = 1%).</summary>
     public double PeakMinDecline { get; init; } = 0.01;
 
+    /// <summary>CO2 peak before its deadline: years of the plateau test's trend line (<see cref="PeakOutlook"/>).</summary>
+    public int PeakPlateauYears { get; init; } = 5;
+
+    /// <summary>
+    /// A stock or inventory level (capacity, forest) without an observation in its baseline year is
+    /// estimated by linear interpolation between the nearest observations before and after it, when
+    /// they are at most this many years apart (forest inventories come every five years). Flows and
+    /// intensities are never interpolated. The result is flagged as estimated.
+    /// </summary>
+    public int MaxBaselineGapYears { get; init; } = 5;
+
     public IEnumerable<string> Validate()
     {
         if (AboutTolerancePoints < 0 || AboutToleranceRelative < 0)
@@ -69,6 +80,16 @@ public sealed record KpiJudgementOptions
         if (PeakMinYears < 2 || PeakConfirmationYears < 1 || PeakMinDecline < 0)
         {
             yield return "Kpi: PeakMinYears must be ≥ 2, PeakConfirmationYears ≥ 1, PeakMinDecline ≥ 0.";
+        }
+
+        if (PeakPlateauYears < 3)
+        {
+            yield return "Kpi:PeakPlateauYears must be ≥ 3 (a trend line needs a degree of freedom).";
+        }
+
+        if (MaxBaselineGapYears < 0)
+        {
+            yield return "Kpi:MaxBaselineGapYears must not be negative (0 turns interpolation off).";
         }
     }
 }

@@ -90,6 +90,28 @@ public readonly record struct Period : IComparable<Period>
         return true;
     }
 
+    /// <summary>
+    /// The one year parser of the product (API, pages, reports, CLI, targets file): four digits,
+    /// surrounding white space allowed, <see cref="MinYear"/>–<see cref="MaxYear"/>.
+    /// </summary>
+    public static bool TryParseYear(string? text, out int year)
+    {
+        year = 0;
+        if (TryParse(text, out var period) && period.Frequency == Frequency.Annual)
+        {
+            year = period.Year;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a number is a year this product handles.</summary>
+    public static bool IsYear(int year) => year is >= MinYear and <= MaxYear;
+
+    /// <summary>The sentence every year error uses.</summary>
+    public static string YearRule => $"a year from {MinYear} to {MaxYear}, four digits";
+
     public static Period Parse(string text) =>
         TryParse(text, out var period)
             ? period

@@ -19,6 +19,7 @@ public sealed partial class InfluxDatabaseProvisioner(InfluxClient client, IOpti
         var existing = await client.QueryAsync(new InfluxQuery("SHOW DATABASES"), cancellationToken).ConfigureAwait(false);
         if (existing.SelectMany(r => r.Series).SelectMany(s => s.Values).Any(row => row.Length > 0 && row[0] as string == name))
         {
+            await DropRetiredMeasurementsAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -28,6 +29,19 @@ public sealed partial class InfluxDatabaseProvisioner(InfluxClient client, IOpti
         await client.ExecuteAsync(new InfluxQuery($"CREATE DATABASE \"{name}\" WITH SHARD DURATION {weeks}w"), cancellationToken).ConfigureAwait(false);
         LogCreated(logger, name, weeks);
         return true;
+    }
+
+    /// <summary>
+    /// Earlier versions wrote materialised KPI results into a <c>kpi</c> measurement that nothing read;
+    /// results are now computed from the observations alone (README, "Storage schema"), so it goes.
+    /// </summary>
+    private async Task DropRetiredMeasurementsAsync(CancellationToken cancellationToken)
+    {
+        var found = await client.QueryAsync(new InfluxQuery("SHOW MEASUREMENTS WITH MEASUREMENT = \"kpi\""), cancellationToken).ConfigureAwait(false);
+        if (found.SelectMany(r => r.Series).Any(s => s.Values.Count > 0))
+        {
+            await client.ExecuteAsync(new InfluxQuery("DROP MEASUREMENT \"kpi\""), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The shard group duration of the database's default retention policy, e.g. <c>87360h0m0s</c>.</summary>

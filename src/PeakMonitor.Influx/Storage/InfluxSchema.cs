@@ -26,5 +26,8 @@ public static class InfluxSchema
 
     public const string NoteField = "note";
 
+    /// <summary>Empty (as reported), "unverified" (待核实) or "estimate" (估算); always written.</summary>
+    public const string QualityField = "quality";
+
     public static string FrequencyTagValue(Frequency frequency) => frequency == Frequency.Annual ? "year" : "month";
 }

@@ -38,6 +38,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             .Field(InfluxSchema.ValueField, o.Value)
             .Field(InfluxSchema.SourceField, o.Source ?? string.Empty)
             .Field(InfluxSchema.NoteField, o.Note ?? string.Empty)
+            .Field(InfluxSchema.QualityField, o.Quality.Id())
             .Timestamp(o.Period.Start.ToUnixTimeSeconds());
     }
 
@@ -55,7 +56,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             }
 
             int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField),
-                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField);
+                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField), quality = series.ColumnIndex(InfluxSchema.QualityField);
             foreach (var row in series.Values)
             {
                 if (row[time] is not long epoch || row[value] is not double v)
@@ -64,7 +65,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
                 }
 
                 var period = Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), query.Frequency);
-                observations.Add(new Observation(query.Indicator, region, query.Sector, period, v, row[source] as string, row[note] as string));
+                observations.Add(new Observation(query.Indicator, region, query.Sector, period, v, row[source] as string, row[note] as string, Quality(row, quality)));
             }
         }
 
@@ -83,7 +84,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
 
         // The bulk read leaves notes out: they are long, repeated on every row, and no bulk reader shows them.
         var text = new StringBuilder(
-            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.SectorTag}" = $sector AND (""");
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.QualityField}" FROM "{InfluxSchema.Measurement}" WHERE "{InfluxSchema.SectorTag}" = $sector AND (""");
         for (var i = 0; i < ids.Length; i++)
         {
             text.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"\"{InfluxSchema.IndicatorTag}\" = $i{i}");
@@ -107,12 +108,13 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             }
 
             var frequency = series.Tags.GetValueOrDefault(InfluxSchema.FrequencyTag) == InfluxSchema.FrequencyTagValue(Frequency.Monthly) ? Frequency.Monthly : Frequency.Annual;
-            int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField), source = series.ColumnIndex(InfluxSchema.SourceField);
+            int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField), source = series.ColumnIndex(InfluxSchema.SourceField),
+                quality = series.ColumnIndex(InfluxSchema.QualityField);
             foreach (var row in series.Values)
             {
                 if (row[time] is long epoch && row[value] is double v)
                 {
-                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), frequency), v, row[source] as string));
+                    observations.Add(new Observation(indicator, region, sector, Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), frequency), v, row[source] as string, quality: Quality(row, quality)));
                 }
             }
         }
@@ -167,11 +169,15 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
         return observations;
     }
 
+    /// <summary>The quality flag of a row: absent (points written before the field existed) or unknown words read as reported.</summary>
+    private static ObservationQuality Quality(object?[] row, int column) =>
+        column >= 0 && row[column] is string text && ObservationQualities.TryParse(text, out var quality) ? quality : ObservationQuality.Reported;
+
     /// <summary>Every value is bound; the statement text is fixed apart from how many regions are asked for.</summary>
     internal static InfluxQuery BuildQuery(SeriesQuery query)
     {
         var text = new StringBuilder(
-            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}" FROM "{InfluxSchema.Measurement}" """ +
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}", "{InfluxSchema.QualityField}" FROM "{InfluxSchema.Measurement}" """ +
             $"""WHERE "{InfluxSchema.IndicatorTag}" = $indicator AND "{InfluxSchema.SectorTag}" = $sector AND "{InfluxSchema.FrequencyTag}" = $freq """ +
             "AND time >= $from AND time < $to");
         var regions = query.Regions.Distinct().ToArray();

@@ -8,12 +8,13 @@ namespace PeakMonitor.Ingestion.Import;
 
 /// <summary>
 /// The canonical long layout (indicators.md): header row; required region, indicator, period,
-/// value, unit; optional sector, source, note; any order; unknown columns are an error.
+/// value, unit; optional sector, source, note, quality (empty, unverified or estimate); any order;
+/// unknown columns are an error.
 /// </summary>
 internal sealed class CanonicalLayout
 {
     private static readonly string[] Required = ["region", "indicator", "period", "value", "unit"];
-    private static readonly string[] Optional = ["sector", "source", "note"];
+    private static readonly string[] Optional = ["sector", "source", "note", "quality"];
 
     private readonly Dictionary<string, int> _columns;
 
@@ -101,6 +102,11 @@ internal sealed class CanonicalLayout
             Error("unit", $"not a unit of {indicator.Id}: use {string.Join(", ", indicator.AcceptedUnits)}");
         }
 
+        if (!ObservationQualities.TryParse(Cell("quality"), out var quality))
+        {
+            Error("quality", $"use {ObservationQualities.Unverified}, {ObservationQualities.Estimate} or leave it empty");
+        }
+
         var valueText = Cell("value");
         decimal? value = null;
         if (valueText.Length > 0)
@@ -132,7 +138,7 @@ internal sealed class CanonicalLayout
             return null;
         }
 
-        return new ParsedRow(key, new Observation(indicatorId, region, sector, period, canonical, Cell("source"), Cell("note")));
+        return new ParsedRow(key, new Observation(indicatorId, region, sector, period, canonical, Cell("source"), Cell("note"), quality));
     }
 
     internal static string Clean(string header) => header.Trim().TrimStart('\uFEFF');
@@ -161,12 +167,19 @@ internal static class ValueRules
             return $"not a unit of {indicator.Id}";
         }
 
-        if (converted < 0)
+        if (indicator.Kind == IndicatorKind.Change)
+        {
+            // A published rate of change: negative when the quantity fell, but it cannot fall by 100% or more.
+            if (converted <= -100 || converted > 100)
+            {
+                return "a change in percent must lie above -100 and at most 100";
+            }
+        }
+        else if (converted < 0)
         {
             return $"{indicator.Id} cannot be negative";
         }
-
-        if (indicator.CanonicalUnit == "%" && converted > 100)
+        else if (indicator.CanonicalUnit == "%" && converted > 100)
         {
             return "a percentage cannot exceed 100";
         }

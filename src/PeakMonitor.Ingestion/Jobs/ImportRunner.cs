@@ -1,7 +1,6 @@
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Ingestion.Csv;
 using PeakMonitor.Ingestion.Import;
-using PeakMonitor.Ingestion.Kpis;
 
 namespace PeakMonitor.Ingestion.Jobs;
 
@@ -10,10 +9,11 @@ public sealed record ImportRun(long RunId, RunStatus Status, ImportOutcome? Outc
 
 /// <summary>
 /// One import as every entry point runs it (inbox job, CLI): recorded in the run history, validated
-/// and written by <see cref="FileImporter"/>, followed by KPI materialisation. Rejection and store
-/// failure are outcomes here, not exceptions, so callers can file the file accordingly.
+/// and written by <see cref="FileImporter"/>, then the KPI results recomputed (before the run counts as
+/// succeeded, so no page waits for them). Rejection and store failure are outcomes here, not
+/// exceptions, so callers can file the file accordingly.
 /// </summary>
-public sealed class ImportRunner(FileImporter importer, KpiMaterializer kpis, RunHistory history)
+public sealed class ImportRunner(FileImporter importer, IKpiResults kpis, RunHistory history)
 {
     public async Task<ImportRun> RunAsync(string job, string path, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class ImportRunner(FileImporter importer, KpiMaterializer kpis, Ru
         try
         {
             var outcome = await importer.ImportAsync(path, progress, cancellationToken).ConfigureAwait(false);
-            var kpiResults = await kpis.RefreshAsync(outcome.Indicators, cancellationToken).ConfigureAwait(false);
+            var kpiResults = (await kpis.RefreshAsync(cancellationToken).ConfigureAwait(false)).Results.Count;
             await history.FinishAsync(runId, RunStatus.Succeeded, outcome.RowsRead, outcome.Written, 0, null, outcome.Sha256, CancellationToken.None).ConfigureAwait(false);
             return new ImportRun(runId, RunStatus.Succeeded, outcome, [], null, kpiResults);
         }

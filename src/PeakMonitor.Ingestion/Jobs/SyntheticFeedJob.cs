@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Ports;
-using PeakMonitor.Ingestion.Kpis;
 using PeakMonitor.Ingestion.Synthetic;
 using Quartz;
 
@@ -13,7 +12,7 @@ namespace PeakMonitor.Ingestion.Jobs;
 /// <c>source=synthetic</c>; then refreshes the KPIs those series feed. One run at a time.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, KpiMaterializer kpis, RunHistory history, IOptions<IngestionOptions> options, TimeProvider time, ILogger<SyntheticFeedJob> logger) : IJob
+public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, IKpiResults kpis, RunHistory history, IOptions<IngestionOptions> options, TimeProvider time, ILogger<SyntheticFeedJob> logger) : IJob
 {
     public const string Name = "synthetic-feed";
 
@@ -34,7 +33,7 @@ public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, KpiMateri
         {
             var feed = ProvincialSeriesGenerator.MonthlyFeed(now.Year, now.Month, options.Value.SyntheticSeed);
             var written = await writer.WriteAsync(feed, cancellationToken).ConfigureAwait(false);
-            await kpis.RefreshAsync(feed.Select(o => o.Indicator).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+            await kpis.RefreshAsync(cancellationToken).ConfigureAwait(false);
             await history.FinishAsync(runId, RunStatus.Succeeded, feed.Count, written, 0, null, null, CancellationToken.None).ConfigureAwait(false);
             LogFed(logger, label, written);
             return RunStatus.Succeeded;

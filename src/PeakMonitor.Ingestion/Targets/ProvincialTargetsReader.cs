@@ -4,21 +4,31 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
 using PeakMonitor.Ingestion.Csv;
 
 namespace PeakMonitor.Ingestion.Targets;
 
 /// <summary>
-/// Reads provincial targets (from provincial peaking plans and decomposed intensity targets,
-/// action-plan-kpis.md §5.3 "Provincial applicability"):
-/// <c>kpi,region,baseline_year,target_year,target,modality[,track,source]</c>. Modality is one of
-/// firm, about, at_least, at_most, aspirational. Like data files, a targets file is accepted whole
-/// or rejected with every bad row listed.
+/// Reads provincial targets (from provincial plans: 规划纲要, 节能减排综合工作实施方案, 碳达峰实施方案 …):
+/// <c>kpi,region,baseline_year,target_year,target,modality[,track,binding,document,issuer,published,url,quote,note,source]</c>.
+/// Modality is one of firm, about, at_least, at_most, aspirational; binding is binding (约束性),
+/// indicative (预期性) or empty (not stated). A target is a claim: every row names the document it
+/// comes from and where it was found (<c>document</c> and <c>url</c>; <c>source</c>, the older
+/// free-text column, still counts as the document). Like data files, a targets file is accepted
+/// whole or rejected with every bad row listed.
 /// </summary>
 public static class ProvincialTargetsReader
 {
     private static readonly string[] Required = ["kpi", "region", "baseline_year", "target_year", "target", "modality"];
-    private static readonly string[] Optional = ["track", "source"];
+    private static readonly string[] Optional = ["track", "binding", "document", "issuer", "published", "url", "quote", "note", "source"];
+
+    private static readonly Dictionary<string, TargetNature> Natures = new(StringComparer.Ordinal)
+    {
+        [string.Empty] = TargetNature.Unspecified,
+        ["binding"] = TargetNature.Binding,
+        ["indicative"] = TargetNature.Indicative,
+    };
 
     private static readonly Dictionary<string, TargetModality> Modalities = new(StringComparer.Ordinal)
     {
@@ -32,7 +42,7 @@ public static class ProvincialTargetsReader
     /// <summary>
     /// Reads the configured provincial targets file, or none when no file is configured or it is absent:
     /// provincial targets are optional, national targets from the catalogue still apply (see
-    /// <c>KpiMaterializationOptions.ProvincialTargetsFile</c>). A file that exists but is malformed still throws.
+    /// <c>KpiOptions.ProvincialTargetsFile</c>). A file that exists but is malformed still throws.
     /// </summary>
     public static async Task<IReadOnlyList<ProvincialTarget>> ReadOptionalAsync(string? path, CancellationToken cancellationToken) =>
         !string.IsNullOrWhiteSpace(path) && File.Exists(path)
@@ -156,16 +166,16 @@ public static class ProvincialTargetsReader
             Error("region", "not a province: use a two-digit GB/T 2260 code (11 … 65); national targets come from the plan");
         }
 
-        var baselineOk = int.TryParse(Cell("baseline_year"), NumberStyles.None, CultureInfo.InvariantCulture, out var baselineYear) && baselineYear is >= 1990 and <= 2060;
+        var baselineOk = Period.TryParseYear(Cell("baseline_year"), out var baselineYear);
         if (!baselineOk)
         {
-            Error("baseline_year", "not a year (1990–2060)");
+            Error("baseline_year", "not " + Period.YearRule);
         }
 
-        var targetYearOk = int.TryParse(Cell("target_year"), NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) && targetYear is >= 1990 and <= 2060;
+        var targetYearOk = Period.TryParseYear(Cell("target_year"), out var targetYear);
         if (!targetYearOk)
         {
-            Error("target_year", "not a year (1990–2060)");
+            Error("target_year", "not " + Period.YearRule);
         }
         else if (baselineOk && targetYear <= baselineYear)
         {
@@ -183,9 +193,32 @@ public static class ProvincialTargetsReader
         }
 
         var track = Cell("track");
-        if (kpi is not null && track.Length > 0 && !kpi.Tracks.Contains(track))
+        if (kpi is not null && track.Length > 0 && !kpi.Tracks.Contains(track) && track != KpiTracks.Incentive)
         {
-            Error("track", $"{kpi.Id} has the tracks {string.Join(", ", kpi.Tracks)}");
+            Error("track", $"{kpi.Id} has the tracks {string.Join(", ", kpi.Tracks.Append(KpiTracks.Incentive))}");
+        }
+
+        if (!Natures.TryGetValue(Cell("binding"), out var nature))
+        {
+            Error("binding", "use binding (约束性), indicative (预期性) or leave it empty (not stated)");
+        }
+
+        var document = Cell("document").Length > 0 ? Cell("document") : Cell("source");
+        if (document.Length == 0)
+        {
+            Error("document", "name the document the target comes from (document, or source)");
+        }
+
+        var url = Cell("url");
+        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps)))
+        {
+            Error("url", "not an http(s) address");
+        }
+
+        var published = Cell("published");
+        if (published.Length > 0 && !IsDate(published))
+        {
+            Error("published", "use YYYY, YYYY-MM or YYYY-MM-DD");
         }
 
         if (errors.Count > before || kpi is null)
@@ -193,12 +226,25 @@ public static class ProvincialTargetsReader
             return null;
         }
 
-        var source = Cell("source");
-        var target = new KpiTarget(baselineYear, targetYear, value, modality, track.Length > 0 ? track : kpi.Tracks.First())
+        var issuer = Cell("issuer");
+        var cited = string.Join("，", new[] { issuer, published }.Where(p => p.Length > 0));
+        var source = cited.Length > 0 ? $"{document}（{cited}）" : document;
+        var incentive = track == KpiTracks.Incentive;
+        var target = new KpiTarget(baselineYear, targetYear, value, modality, track.Length > 0 ? track : kpi.MainTrack)
         {
             Origin = TargetOrigin.Provincial,
-            Source = source.Length > 0 ? source : file,
+            Subject = TargetSubject.Province,
+            Source = source,
+            SourceUrl = url.Length > 0 ? url : null,
+            Nature = nature,
+            NatureSource = nature == TargetNature.Unspecified ? null : source,
+
+            // A 激励目标 is shown beside the basic target, never graded: the 考核 grades the basic one.
+            Graded = !incentive,
         };
         return new ProvincialTarget(kpi.Id, region, target);
     }
+
+    private static bool IsDate(string text) =>
+        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 }

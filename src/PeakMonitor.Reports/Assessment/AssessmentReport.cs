@@ -5,8 +5,14 @@ using PeakMonitor.Domain.Series;
 
 namespace PeakMonitor.Reports.Assessment;
 
-/// <summary>One KPI of the report: its result for the assessment year, where the data came from, and its paragraph.</summary>
-public sealed record KpiLine(KpiDefinition Kpi, string Track, KpiResult? Result, IReadOnlyList<KpiResult> Series, bool Synthetic, string Sources, string Narrative);
+/// <summary>
+/// One KPI of the report: its result for the assessment year, where the data came from (synthetic;
+/// 待核实 or 估算 inputs), and its paragraph.
+/// </summary>
+public sealed record KpiLine(KpiDefinition Kpi, string Track, KpiResult? Result, IReadOnlyList<KpiResult> Series, bool Synthetic, string Sources, string Narrative)
+{
+    public ObservationQuality Quality { get; init; }
+}
 
 /// <summary>A province's result for one headline KPI (national report).</summary>
 public sealed record RankingRow(RegionCode Region, KpiResult? Result);
@@ -34,13 +40,16 @@ public sealed record AssessmentReport
 
     public required IReadOnlyList<KpiLine> Lines { get; init; }
 
-    /// <summary>Mean score of the binding KPIs with a score (0–100), or null when none has one.</summary>
+    /// <summary>Mean score of the binding KPIs (0–100); null when none has one or data are missing.</summary>
     public double? OverallScore { get; init; }
 
     public required AssessmentGrade? OverallGrade { get; init; }
 
     /// <summary>Binding KPIs off track this year: any one forces 未完成 (否决).</summary>
     public required IReadOnlyList<KpiLine> Vetoes { get; init; }
+
+    /// <summary>Binding KPIs without the data to be judged: any one makes the grade 无法评定（数据不全）.</summary>
+    public required IReadOnlyList<KpiLine> Missing { get; init; }
 
     /// <summary>Per headline KPI (national report): the provinces' results, best first.</summary>
     public required IReadOnlyList<(KpiLine Line, IReadOnlyList<RankingRow> Rows)> Rankings { get; init; }
@@ -55,4 +64,7 @@ public sealed record AssessmentReport
 
     /// <summary>True when any number of the report rests on synthetic data.</summary>
     public bool UsesSynthetic => Lines.Any(l => l.Synthetic) || Sectors.Any(s => s.Synthetic);
+
+    /// <summary>True when any KPI of the report reads a figure still 待核实 (to be verified).</summary>
+    public bool UsesUnverified => Lines.Any(l => l.Quality == ObservationQuality.Unverified);
 }

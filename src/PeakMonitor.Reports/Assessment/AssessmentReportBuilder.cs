@@ -6,56 +6,47 @@ using PeakMonitor.Reports.Localization;
 
 namespace PeakMonitor.Reports.Assessment;
 
-/// <summary>Builds <see cref="AssessmentReport"/>s from stored observations with the KPI engine; pure.</summary>
-public sealed class AssessmentReportBuilder(KpiEngine engine, KpiJudgementOptions options)
+/// <summary>Builds <see cref="AssessmentReport"/>s from the one set of KPI results (<see cref="KpiResultSet"/>); pure.</summary>
+public static class AssessmentReportBuilder
 {
     private static readonly IndicatorId Energy = IndicatorId.Parse("energy_total");
     private static readonly IndicatorId Co2 = IndicatorId.Parse("co2_energy");
 
-    /// <param name="observations">Sector <c>all</c> observations of the KPI inputs, all regions.</param>
     /// <param name="sectorObservations">Energy and CO2 by sector for the report's region.</param>
-    public AssessmentReport Build(int year, RegionCode region, bool english, IndicatorPanel panel, IReadOnlyList<Observation> observations, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now)
+    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(panel);
-        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sectorObservations);
         var lang = new UiLanguage { English = english };
-        var firstYear = panel.YearSpan?.First ?? year;
-        var years = Enumerable.Range(Math.Min(firstYear, year), Math.Max(1, year - Math.Min(firstYear, year) + 1)).ToArray();
-        var regions = region.IsNational ? RegionCatalog.All.Select(r => r.Code).ToArray() : [region];
-        var results = engine.Compute(panel, KpiCatalog.All, regions, years);
-        var byKey = results.GroupBy(r => (r.Kpi, r.Track, r.Region)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Year).ToArray());
+        var panel = set.Panel;
+        var inYear = set.For(region, year).ToDictionary(r => (r.Kpi, r.Track));
 
-        KpiLine Line(KpiDefinition kpi, string track, RegionCode at)
+        KpiLine Line(KpiDefinition kpi, string track)
         {
-            var series = byKey.GetValueOrDefault((kpi.Id, track, at)) ?? [];
-            var result = series.FirstOrDefault(r => r.Year == year);
-            var sources = kpi.Inputs.SelectMany(i => panel.Sources(i, at)).Distinct().ToArray();
-            return new KpiLine(kpi, track, result, series, kpi.Inputs.Any(i => panel.IsSynthetic(i, at)), string.Join("; ", sources), Narrative.ForKpi(kpi, result, at, year, lang));
+            var result = inYear.GetValueOrDefault((kpi.Id, track));
+            var series = set.Series(kpi.Id, track, region).Where(r => r.Year <= year).ToArray();
+            var quality = result is null ? ObservationQuality.Reported : set.Quality(result);
+            return new KpiLine(kpi, track, result, series, set.IsSynthetic(kpi, region), string.Join("; ", set.Sources(kpi, region)), Narrative.ForKpi(kpi, result, region, year, lang, quality))
+            {
+                Quality = quality,
+            };
         }
 
-        var lines = KpiCatalog.All.SelectMany(k => k.Tracks.Select(t => Line(k, t, region))).ToArray();
+        var tracks = inYear.Values.Select(r => (r.Kpi, r.Track)).ToHashSet();
+        var lines = KpiCatalog.All.SelectMany(k => k.Tracks.Union(tracks.Where(t => t.Kpi == k.Id).Select(t => t.Track)).Select(t => Line(k, t))).ToArray();
 
-        // 考核: the mean score of binding KPIs; any binding KPI off track vetoes the grade (anchors.md §12e).
-        var binding = lines.Where(l => l.Kpi.HasDataSource && l.Result is { Binding: true }).ToArray();
-        var scores = binding.Select(l => l.Result!.Score).OfType<double>().ToArray();
-        double? overall = scores.Length > 0 ? scores.Average() : null;
-        var vetoes = binding.Where(l => l.Result!.Status == KpiStatus.OffTrack).ToArray();
-        AssessmentGrade? grade = vetoes.Length > 0 ? AssessmentGrade.NotCompleted
-            : overall is not { } s ? null
-            : s >= options.ExceededScore ? AssessmentGrade.Exceeded
-            : s >= options.CompletedScore ? AssessmentGrade.Completed
-            : s >= options.BasicallyCompletedScore ? AssessmentGrade.BasicallyCompleted
-            : AssessmentGrade.NotCompleted;
+        // 考核: one rule for every consumer (KpiAssessment): mean score of binding KPIs; a veto; no grade without data.
+        var assessment = set.Assess(region, year);
+        KpiLine[] LinesOf(IReadOnlyList<KpiResult> results) => lines.Where(l => l.Result is { } r && results.Contains(r)).ToArray();
 
         var rankings = new List<(KpiLine, IReadOnlyList<RankingRow>)>();
         if (region.IsNational)
         {
-            foreach (var line in lines.Where(l => l.Kpi.HasDataSource && l.Kpi.Formula != KpiFormula.Co2Peak))
+            foreach (var line in lines.Where(l => l.Kpi.HasDataSource && l.Kpi.Measure != KpiMeasure.Event && l.Result is { Graded: true } or { Status: KpiStatus.NotApplicable }))
             {
                 var up = line.Kpi.Direction == KpiDirection.HigherIsBetter;
                 var rows = RegionCatalog.Provinces
-                    .Select(p => new RankingRow(p.Code, byKey.GetValueOrDefault((line.Kpi.Id, line.Track, p.Code))?.FirstOrDefault(r => r.Year == year)))
+                    .Select(p => new RankingRow(p.Code, set.At(line.Kpi.Id, line.Track, p.Code, year) ?? set.For(p.Code, year).FirstOrDefault(r => r.Kpi == line.Kpi.Id && r.Track == line.Track)))
                     .OrderBy(r => r.Result?.Value is null ? 1 : 0)
                     .ThenBy(r => (up ? -1 : 1) * (r.Result?.Value ?? 0))
                     .ToArray();
@@ -73,13 +64,14 @@ public sealed class AssessmentReportBuilder(KpiEngine engine, KpiJudgementOption
             .Where(s => s.Energy is not null || s.Co2 is not null)
             .ToArray();
 
-        var inScope = observations.Where(o => region.IsNational || o.Region == region).ToArray();
+        var scope = region.IsNational ? RegionCatalog.All.Select(r => r.Code).ToArray() : [region];
         var data = KpiCatalog.Computable.SelectMany(k => k.Inputs).Distinct()
             .Select(i =>
             {
-                var of = inScope.Where(o => o.Indicator == i).ToArray();
-                return new DataLine(i, of.Select(o => o.Source).OfType<string>().Distinct().ToArray(), of.Any(o => o.Source == IndicatorPanel.SyntheticSource),
-                    of.Length > 0 ? of.Max(o => o.Period) : null, of.Length, of.Select(o => o.Region).Distinct().Count());
+                var years = scope.Select(r => (Region: r, Years: YearsWithData(panel, i, r))).Where(x => x.Years.Count > 0).ToArray();
+                var latest = years.Length > 0 ? years.Max(x => x.Years[^1]) : (int?)null;
+                return new DataLine(i, scope.SelectMany(r => panel.Sources(i, r)).Distinct().ToArray(), scope.Any(r => panel.IsSynthetic(i, r)),
+                    latest is { } y ? Period.OfYear(y) : null, years.Sum(x => x.Years.Count), years.Length);
             })
             .ToArray();
 
@@ -90,9 +82,10 @@ public sealed class AssessmentReportBuilder(KpiEngine engine, KpiJudgementOption
             English = english,
             GeneratedAt = now,
             Lines = lines,
-            OverallScore = overall,
-            OverallGrade = grade,
-            Vetoes = vetoes,
+            OverallScore = assessment.Score,
+            OverallGrade = assessment.Grade,
+            Vetoes = LinesOf(assessment.Vetoes),
+            Missing = LinesOf(assessment.Missing),
             Rankings = rankings,
             SectorYear = sectorYear,
             Sectors = sectors,
@@ -100,5 +93,25 @@ public sealed class AssessmentReportBuilder(KpiEngine engine, KpiJudgementOption
             Summary = string.Empty,
         };
         return report with { Summary = Narrative.Summary(report, lang) };
+    }
+
+    private static List<int> YearsWithData(IndicatorPanel panel, IndicatorId indicator, RegionCode region)
+    {
+        var series = panel.Series(indicator, region);
+        var years = new List<int>();
+        if (series is null)
+        {
+            return years;
+        }
+
+        for (var y = Period.MinYear; y <= Period.MaxYear; y++)
+        {
+            if (IndicatorPanel.At(series, y) is not null)
+            {
+                years.Add(y);
+            }
+        }
+
+        return years;
     }
 }

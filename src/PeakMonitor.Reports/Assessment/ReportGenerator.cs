@@ -18,29 +18,33 @@ public enum ReportFormats
     Html = 4,
 }
 
-/// <summary>A written report file and its fingerprint (for the archive).</summary>
-public sealed record ReportFile(string Path, RegionCode Region, ReportFormats Format, long Bytes, string Sha256);
+/// <summary>A written report file and its fingerprint (for the archive), with the report's overall grade and what kept it from one.</summary>
+public sealed record ReportFile(string Path, RegionCode Region, ReportFormats Format, long Bytes, string Sha256)
+{
+    public AssessmentGrade? OverallGrade { get; init; }
+
+    /// <summary>The binding KPIs without data (their names in the report's language).</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}
 
 /// <summary>Where a batch stands, for progress bars.</summary>
 public sealed record ReportProgress(int Done, int Total, string Current);
 
 /// <summary>
-/// Generates assessment reports from the store in one step: one bulk read for all regions, the KPI
-/// engine, then HTML, PDF (one shared browser for a whole batch) and the Excel annex per region.
+/// Generates assessment reports in one step from the one set of KPI results (<see cref="IKpiResults"/>,
+/// with the configured targets file), then HTML, PDF (one shared browser for a whole batch) and the
+/// Excel annex per region.
 /// </summary>
-public sealed class ReportGenerator(ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, IOptions<KpiJudgementOptions> judgement, TimeProvider time)
+public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, TimeProvider time)
 {
     private static readonly IndicatorId[] SectorIndicators = [IndicatorId.Parse("energy_total"), IndicatorId.Parse("co2_energy")];
 
     public async Task<IReadOnlyList<ReportFile>> GenerateAsync(
-        int year, IReadOnlyList<RegionCode> regions, bool english, ReportFormats formats, string outputDirectory, IEnumerable<ProvincialTarget>? provincialTargets, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+        int year, IReadOnlyList<RegionCode> regions, bool english, ReportFormats formats, string outputDirectory, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(regions);
         Directory.CreateDirectory(outputDirectory);
-        var inputs = KpiCatalog.Computable.SelectMany(k => k.Inputs).Distinct().ToArray();
-        var observations = await reader.ReadAllAsync(inputs, SectorId.All, cancellationToken).ConfigureAwait(false);
-        var panel = IndicatorPanel.From(observations);
-        var builder = new AssessmentReportBuilder(new KpiEngine(judgement.Value, provincialTargets), judgement.Value);
+        var set = await kpis.GetAsync(cancellationToken).ConfigureAwait(false);
         var echarts = File.Exists(options.Value.EchartsScript) ? await File.ReadAllTextAsync(options.Value.EchartsScript, cancellationToken).ConfigureAwait(false) : null;
         var files = new List<ReportFile>();
         var done = 0;
@@ -49,9 +53,11 @@ public sealed class ReportGenerator(ITimeSeriesReader reader, HtmlPdfRenderer pd
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ReportProgress(done, regions.Count, region.Value));
             var sectors = await reader.ReadSectorsAsync(SectorIndicators, region, cancellationToken).ConfigureAwait(false);
-            var report = builder.Build(year, region, english, panel, observations, sectors, time.GetUtcNow());
+            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow());
             var stem = Path.Combine(outputDirectory, $"peakmonitor-assessment-{year}-{region.Value}-{(english ? "en" : "zh")}");
             var html = ReportHtml.Render(report, echarts);
+            var verdict = (Grade: report.OverallGrade, Missing: report.Missing.Select(l => english ? l.Kpi.NameEn + Localization.KpiText.Track(l.Track, new Localization.UiLanguage { English = true }) : l.Kpi.NameZh + Localization.KpiText.Track(l.Track, new Localization.UiLanguage())).ToArray());
+            var first = files.Count;
             if (formats.HasFlag(ReportFormats.Html))
             {
                 files.Add(await SaveAsync(stem + ".html", System.Text.Encoding.UTF8.GetBytes(html), region, ReportFormats.Html, cancellationToken).ConfigureAwait(false));
@@ -66,6 +72,11 @@ public sealed class ReportGenerator(ITimeSeriesReader reader, HtmlPdfRenderer pd
             if (formats.HasFlag(ReportFormats.Xlsx))
             {
                 files.Add(await SaveAsync(stem + ".xlsx", ReportWorkbook.Write(report), region, ReportFormats.Xlsx, cancellationToken).ConfigureAwait(false));
+            }
+
+            for (var i = first; i < files.Count; i++)
+            {
+                files[i] = files[i] with { OverallGrade = verdict.Grade, Missing = verdict.Missing };
             }
 
             progress?.Report(new ReportProgress(++done, regions.Count, region.Value));

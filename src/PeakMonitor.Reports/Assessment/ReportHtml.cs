@@ -66,14 +66,14 @@ public static class ReportHtml
         foreach (var l in report.Lines.Where(l => l.Kpi.HasDataSource))
         {
             var r = l.Result;
-            sb.Append("<tr><td>").Append(E(Name(l, lang))).Append(l.Synthetic ? "<span class=\"badge\">" + E(lang.T("合成", "synthetic")) + "</span>" : string.Empty).Append("</td>")
+            sb.Append("<tr><td>").Append(E(Name(l, lang))).Append(Badges(l, lang)).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Value, 2))).Append(' ').Append(E(l.Kpi.Unit)).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.BaselineValue, 2))).Append(r?.BaselineYear is { } by ? $" ({by})" : string.Empty).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Target, 2))).Append(r?.TargetYear is { } ty ? $" ({ty})" : string.Empty).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Expected, 2))).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Progress, 1))).Append("</td>")
               .Append("<td>").Append(E(Status(r?.Status, lang))).Append("</td>")
-              .Append("<td>").Append(E(r?.Grade is { } g ? lang.T(g.Zh(), g.En()) : "—")).Append("</td></tr>");
+              .Append("<td>").Append(E(KpiText.Grade(r?.Grade, lang))).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>");
@@ -156,8 +156,8 @@ public static class ReportHtml
         }
 
         sb.Append("</tbody></table><p class=\"source\">").Append(E(lang.T(
-            "评价规则：晴雨表三级（基本顺利／比较严峻／十分严峻）、已提前完成、无数据；考核四等（超额完成／完成／基本完成／未完成），约束性指标十分严峻即否决。阈值见平台“方法说明”。",
-            "Rules: barometer levels (on track / at risk / off track), achieved early, no data; assessment grades (exceeded / completed / basically completed / not completed), a binding KPI off track vetoes the grade. Thresholds: see the Methodology page."))).Append("</p></section>");
+            "评价规则：晴雨表三级（基本顺利／比较严峻／十分严峻）、已提前完成、基本达到（“左右”范围内）、无数据；省份不受全国总量目标评价（不适用），无本省目标的强度、比重类指标不作评价（无省级目标）。考核四等（超额完成／完成／基本完成／未完成），仅约束性指标十分严峻即否决；约束性指标缺少数据时无法评定。阈值见平台“方法说明”。",
+            "Rules: barometer levels (on track / at risk / off track), achieved early, within the band of an “about” target, no data; national totals do not judge provinces (not applicable), and a province without its own target on a rate is not judged (no provincial target). Assessment grades (exceeded / completed / basically completed / not completed); only a binding KPI off track vetoes the grade, and a binding KPI without data makes the grade not assessable. Thresholds: see the Methodology page."))).Append("</p></section>");
 
         if (echartsScript is not null)
         {
@@ -172,10 +172,15 @@ public static class ReportHtml
         return sb.ToString();
     }
 
-    private static string Name(KpiLine l, UiLanguage lang) =>
-        lang.T(l.Kpi.NameZh, l.Kpi.NameEn) + (l.Track == "main" ? string.Empty : l.Track == "vs2005" ? lang.T("（比2005年）", " (vs 2005)") : lang.T("（比2020年）", " (vs 2020)"));
+    private static string Name(KpiLine l, UiLanguage lang) => KpiText.Name(l.Kpi, l.Track, lang);
 
-    private static string Status(KpiStatus? status, UiLanguage lang) => status is { } s ? lang.T(s.Zh(), s.En()) : lang.T("未评价", "not judged");
+    private static string Status(KpiStatus? status, UiLanguage lang) => KpiText.Status(status, lang);
+
+    /// <summary>合成, 待核实 and 估算 marks beside a KPI's name: what its numbers rest on.</summary>
+    private static string Badges(KpiLine l, UiLanguage lang) =>
+        (l.Synthetic ? "<span class=\"badge\">" + E(lang.T("合成", "synthetic")) + "</span>" : string.Empty)
+        + (l.Quality == Domain.Series.ObservationQuality.Unverified ? "<span class=\"badge\">" + E(lang.T("待核实", "to be verified")) + "</span>" : string.Empty)
+        + (l.Quality == Domain.Series.ObservationQuality.Estimate ? "<span class=\"badge\">" + E(lang.T("估算", "estimate")) + "</span>" : string.Empty);
 
     private static string E(string text) => Encoder.Encode(text);
 

@@ -15,7 +15,8 @@ public static class ChartOptions
 
     /// <summary>
     /// Actual values, the target path from the baseline year (dotted), the projection from the latest
-    /// value to the target year (dashed) and the target as a line.
+    /// value to the target year (dashed) and the target as a line. A province without a target of its
+    /// own gets the national path instead, labelled as a reference.
     /// </summary>
     public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang)
     {
@@ -23,6 +24,7 @@ public static class ChartOptions
         ArgumentNullException.ThrowIfNull(series);
         var latest = series.LastOrDefault(r => r.Value is not null);
         var target = latest ?? series.LastOrDefault();
+        var reference = target?.Target is null && series.Any(r => r.ReferenceExpected is not null);
         var lastYear = Math.Max(series.Count > 0 ? series[^1].Year : 2020, target?.TargetYear ?? 2020);
         var firstYear = series.Count > 0 ? series[0].Year : 2005;
         var years = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToArray();
@@ -32,6 +34,11 @@ public static class ChartOptions
 
         double? Path(int y)
         {
+            if (reference)
+            {
+                return byYear.GetValueOrDefault(y)?.ReferenceExpected;
+            }
+
             if (target is null || target.BaselineYear is not { } y0 || target.TargetYear is not { } yT || target.Target is not { } t || byYear.GetValueOrDefault(y0)?.BaselineValue is not { } b)
             {
                 return null;
@@ -50,17 +57,18 @@ public static class ChartOptions
                 ? v + ((p - v) * (y - latest.Year) / Math.Max(1, yT - latest.Year))
                 : null;
 
+        var pathName = reference ? lang.T("全国路径（参考）", "National path (reference)") : lang.T("目标路径", "Target path");
         var option = new JsonObject
         {
             ["animation"] = false,
             ["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 36, ["bottom"] = 28 },
             ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
-            ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("实际", "Actual"), lang.T("目标路径", "Target path"), lang.T("预测", "Projection")) },
+            ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("实际", "Actual"), pathName, lang.T("预测", "Projection")) },
             ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
             ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = kpi.Unit, ["scale"] = true },
             ["series"] = new JsonArray(
                 Line(lang.T("实际", "Actual"), Points(y => byYear.GetValueOrDefault(y)?.Value), "solid", "#0b6e4f", target?.Target is { } tv ? tv : null, lang),
-                Line(lang.T("目标路径", "Target path"), Points(Path), "dotted", "#7b8794", null, lang),
+                Line(pathName, Points(Path), "dotted", "#7b8794", null, lang),
                 Line(lang.T("预测", "Projection"), Points(Projection), "dashed", "#1565c0", null, lang)),
         };
         return option.ToJsonString(Compact);

@@ -35,7 +35,7 @@ public static class ApiEndpoints
         api.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPI results for every region and year of the stored data")
-            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic and sources.")
+            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算).")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/series", GetSeriesAsync)
             .WithName("GetSeries")
@@ -53,7 +53,7 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<KpiRow>>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
-        string? kpi, string? region, string? year, DashboardData data, CancellationToken cancellationToken)
+        string? kpi, string? region, string? year, IKpiResults kpis, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         KpiDefinition? definition = null;
@@ -78,13 +78,13 @@ public static class ApiEndpoints
         int? yearValue = null;
         if (!string.IsNullOrEmpty(year))
         {
-            if (int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= Period.MinYear and <= Period.MaxYear)
+            if (Period.TryParseYear(year, out var y))
             {
                 yearValue = y;
             }
             else
             {
-                errors["year"] = [$"{Shown(year)} is not a year from {Period.MinYear} to {Period.MaxYear}."];
+                errors["year"] = [$"{Shown(year)} is not {Period.YearRule}."];
             }
         }
 
@@ -93,10 +93,10 @@ public static class ApiEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
-        DashboardSnapshot snapshot;
+        KpiResultSet snapshot;
         try
         {
-            snapshot = await data.GetAsync(cancellationToken);
+            snapshot = await kpis.GetAsync(cancellationToken);
         }
         catch (StoreException ex)
         {
@@ -111,11 +111,11 @@ public static class ApiEndpoints
                 if (!provenance.TryGetValue((r.Kpi, r.Region), out var p))
                 {
                     var k = KpiCatalog.Get(r.Kpi);
-                    p = (snapshot.IsSynthetic(k, r.Region), snapshot.SourcesOf(k, r.Region, int.MaxValue));
+                    p = (snapshot.IsSynthetic(k, r.Region), string.Join("; ", snapshot.Sources(k, r.Region)));
                     provenance[(r.Kpi, r.Region)] = p;
                 }
 
-                return KpiRow.From(r, p.Synthetic, p.Sources);
+                return KpiRow.From(r, p.Synthetic, p.Sources, snapshot.Quality(r).Id() is { Length: > 0 } q ? q : "reported");
             })
             .ToArray();
         return TypedResults.Ok<IReadOnlyList<KpiRow>>(rows);
@@ -247,14 +247,17 @@ public static class ApiEndpoints
             statusCode: StatusCodes.Status503ServiceUnavailable,
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["server"] = (ex as InfluxException)?.Server.ToString() });
 
-    private static string Snake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static string Snake(string pascal) => KpiRow.Snake(pascal);
+
+    /// <summary>A formula's name as the catalogue shows it: ShareFormula → share.</summary>
+    private static string FormulaName(Domain.Kpis.Formulas.KpiFormula formula) => Snake(formula.GetType().Name.Replace("Formula", string.Empty, StringComparison.Ordinal));
 
     private static CatalogDto BuildCatalog() => new(
         KpiCatalog.All.Select(k => new KpiEntry(
-            k.Id, k.NameZh, k.NameEn, k.Unit, Snake(k.Direction.ToString()), Snake(k.Formula.ToString()), k.HasDataSource,
+            k.Id, k.NameZh, k.NameEn, k.Unit, Snake(k.Direction.ToString()), FormulaName(k.Formula), k.HasDataSource, Snake(k.Measure.ToString()),
             Snake(k.PathShape.ToString()), Snake(k.Scope.ToString()), k.PlanSection, k.PlanLines, k.Inputs.Select(i => i.Value).ToArray(), k.Note,
-            k.Targets.Select(t => new TargetEntry(t.Track, t.BaselineYear, t.TargetYear, t.Value, Snake(t.Modality.ToString()), t.Modality.Zh(), t.Binding, t.Source)).ToArray())).ToArray(),
+            k.Targets.Select(t => new TargetEntry(t.Track, t.BaselineYear, t.TargetYear, t.Value, Snake(t.Modality.ToString()), t.Modality.Zh(), t.Binding, t.Nature.Id(), t.NatureSource,
+                Snake(t.Subject.ToString()), t.Graded, t.Source, t.SourceUrl)).ToArray())).ToArray(),
         IndicatorCatalog.All.Select(i => new IndicatorEntry(i.Id.Value, i.NameZh, i.NameEn, Snake(i.Kind.ToString()), i.CanonicalUnit, i.AcceptedUnits.ToArray())).ToArray(),
         RegionCatalog.All.Select(r => new RegionEntry(r.Code.Value, r.NameZh, r.ShortNameZh, r.NameEn, Snake(r.Kind.ToString()))).ToArray(),
         SectorCatalog.All.Select(s => new SectorEntry(s.Id.Value, s.NameZh, s.NameEn)).ToArray());
@@ -278,10 +281,12 @@ public static class ApiEndpoints
     internal sealed record CatalogDto(IReadOnlyList<KpiEntry> Kpis, IReadOnlyList<IndicatorEntry> Indicators, IReadOnlyList<RegionEntry> Regions, IReadOnlyList<SectorEntry> Sectors);
 
     internal sealed record KpiEntry(
-        string Id, string NameZh, string NameEn, string Unit, string Direction, string Formula, bool HasDataSource, string PathShape,
+        string Id, string NameZh, string NameEn, string Unit, string Direction, string Formula, bool HasDataSource, string Measure, string PathShape,
         string Scope, string PlanSection, string PlanLines, IReadOnlyList<string> Inputs, string? Note, IReadOnlyList<TargetEntry> Targets);
 
-    internal sealed record TargetEntry(string Track, int BaselineYear, int TargetYear, double Value, string Modality, string ModalityZh, bool Binding, string Source);
+    internal sealed record TargetEntry(
+        string Track, int BaselineYear, int TargetYear, double Value, string Modality, string ModalityZh, bool Binding, string Nature, string? NatureSource,
+        string Subject, bool Graded, string Source, string? SourceUrl);
 
     internal sealed record IndicatorEntry(string Id, string NameZh, string NameEn, string Kind, string CanonicalUnit, IReadOnlyList<string> AcceptedUnits);
 

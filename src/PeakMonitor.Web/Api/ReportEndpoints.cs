@@ -28,9 +28,9 @@ internal static class ReportEndpoints
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (!int.TryParse(form["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 2005 or > 2100)
+        if (!Domain.Series.Period.TryParseYear(form["year"], out var year))
         {
-            return Results.Problem("year: give a year from 2005 to 2100.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem($"year: give {Domain.Series.Period.YearRule}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var scope = form["scope"].ToString();

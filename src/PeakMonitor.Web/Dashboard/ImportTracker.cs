@@ -31,7 +31,7 @@ public sealed class TrackedImport
 /// Runs uploaded imports in the background and remembers their progress for a while, so the page
 /// can poll <c>/api/imports/{id}</c> and move a progress bar (static SSR has no push channel).
 /// </summary>
-public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData dashboard, AuditLog audit, ILogger<ImportTracker> logger)
+public sealed class ImportTracker(IServiceScopeFactory scopes, ReadCache reads, AuditLog audit, ILogger<ImportTracker> logger)
 {
     private readonly ConcurrentDictionary<string, TrackedImport> _imports = new(StringComparer.Ordinal);
 
@@ -68,7 +68,7 @@ public sealed class ImportTracker(IServiceScopeFactory scopes, DashboardData das
                 tracked.Status = run.Status.ToString().ToLowerInvariant();
                 if (run.Status == RunStatus.Succeeded)
                 {
-                    dashboard.Invalidate();
+                    reads.Clear(); // the KPI results were refreshed by the import itself
                 }
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException)

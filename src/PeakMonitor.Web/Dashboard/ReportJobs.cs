@@ -4,8 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Ingestion.Jobs;
-using PeakMonitor.Ingestion.Kpis;
-using PeakMonitor.Ingestion.Targets;
 using PeakMonitor.Reports;
 using PeakMonitor.Reports.Assessment;
 
@@ -58,13 +56,11 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
             {
                 using var scope = scopes.CreateScope();
                 var services = scope.ServiceProvider;
-                var targetsFile = services.GetRequiredService<IOptions<KpiMaterializationOptions>>().Value.ProvincialTargetsFile;
-                var targets = await ProvincialTargetsReader.ReadOptionalAsync(targetsFile, CancellationToken.None);
                 var runs = await services.GetRequiredService<RunHistory>().ListAsync(200, CancellationToken.None);
                 var dataUpdated = runs.Where(r => r.Status == RunStatus.Succeeded).Select(r => r.Ended).Max();
                 var progress = new SynchronousProgress<ReportProgress>(p => { job.Done = p.Done; job.Current = p.Current; });
                 var files = await services.GetRequiredService<ReportGenerator>()
-                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Html, Folder, targets, progress, CancellationToken.None);
+                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Html, Folder, progress, CancellationToken.None);
                 var now = time.GetUtcNow();
                 await AppendAsync(files.Select(f => new ArchivedReport(Path.GetFileName(f.Path), year, f.Region.Value, english ? "en" : "zh", f.Format.ToString().ToLowerInvariant(), f.Bytes, f.Sha256, now, dataUpdated)));
                 job.Files = files.Select(f => Path.GetFileName(f.Path)).ToArray();

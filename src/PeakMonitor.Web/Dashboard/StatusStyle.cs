@@ -5,6 +5,7 @@ namespace PeakMonitor.Web.Dashboard;
 
 /// <summary>
 /// How a status looks: the 晴雨表's colours, always with its words and an icon, never colour alone.
+/// States that are not a judgement (no target, not applicable) are grey, with their own icon.
 /// </summary>
 public static class StatusStyle
 {
@@ -14,7 +15,10 @@ public static class StatusStyle
         KpiStatus.AtRisk => "status-risk",
         KpiStatus.OffTrack => "status-off",
         KpiStatus.AchievedEarly => "status-early",
+        KpiStatus.WithinTolerance => "status-band",
         KpiStatus.NoData => "status-none",
+        KpiStatus.NoTarget => "status-notarget",
+        KpiStatus.NotApplicable => "status-na",
         _ => "status-unjudged",
     };
 
@@ -24,6 +28,9 @@ public static class StatusStyle
         KpiStatus.AtRisk => "#ed8b00",
         KpiStatus.OffTrack => "#c62828",
         KpiStatus.AchievedEarly => "#1565c0",
+        KpiStatus.WithinTolerance => "#00796b",
+        KpiStatus.NoTarget => "#b0b7bf",
+        KpiStatus.NotApplicable => "#cfd4d9",
         _ => "#9e9e9e",
     };
 
@@ -33,12 +40,13 @@ public static class StatusStyle
         KpiStatus.AtRisk => "▲",
         KpiStatus.OffTrack => "✕",
         KpiStatus.AchievedEarly => "★",
+        KpiStatus.WithinTolerance => "◐",
+        KpiStatus.NoTarget => "○",
+        KpiStatus.NotApplicable => "⊘",
         _ => "–",
     };
 
-    public static string Label(KpiStatus? status, UiLanguage lang) =>
-        status is { } s ? lang.T(s.Zh(), s.En()) : lang.T("未评价", "Not judged");
+    public static string Label(KpiStatus? status, UiLanguage lang) => KpiText.Status(status, lang);
 
-    public static string GradeLabel(AssessmentGrade? grade, UiLanguage lang) =>
-        grade is { } g ? lang.T(g.Zh(), g.En()) : "—";
+    public static string GradeLabel(AssessmentGrade? grade, UiLanguage lang) => KpiText.Grade(grade, lang);
 }

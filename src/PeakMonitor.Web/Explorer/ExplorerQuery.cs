@@ -128,7 +128,7 @@ public sealed record ExplorerQuery
             return fallback;
         }
 
-        if (int.TryParse(text[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= Period.MinYear and <= Period.MaxYear)
+        if (Period.TryParseYear(text[0], out var year))
         {
             return year;
         }
