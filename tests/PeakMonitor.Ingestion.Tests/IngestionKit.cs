@@ -20,7 +20,7 @@ internal sealed class IngestionKit
         Options = new IngestionOptions { DataDirectory = Path.Combine(dir.Path, "ingestion"), InboxSettleTime = TimeSpan.Zero };
         Importer = new FileImporter(Store, Microsoft.Extensions.Options.Options.Create(new ImportOptions { WriteAttempts = writeAttempts, RetryDelay = TimeSpan.FromMilliseconds(300), WriteChunkSize = chunkSize }), TimeProvider.System);
         History = new RunHistory(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
-        Kpis = new KpiMaterializer(Store, new InfluxKpiStore(client), Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiMaterializationOptions { ProvincialTargetsFile = null }));
+        Kpis = new KpiResults(Store, Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiOptions { ProvincialTargetsFile = null }), TimeProvider.System, NullLogger<KpiResults>.Instance);
         Runner = new ImportRunner(Importer, Kpis, History);
         Inbox = new InboxImportJob(Runner, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
         Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<IngestionRecovery>.Instance);
@@ -37,7 +37,7 @@ internal sealed class IngestionKit
 
     public RunHistory History { get; }
 
-    public KpiMaterializer Kpis { get; }
+    public KpiResults Kpis { get; }
 
     public ImportRunner Runner { get; }
 

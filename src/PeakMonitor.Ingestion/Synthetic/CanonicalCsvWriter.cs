@@ -7,14 +7,14 @@ namespace PeakMonitor.Ingestion.Synthetic;
 
 /// <summary>
 /// Writes observations as the canonical long CSV of indicators.md, readable by
-/// <see cref="Csv.CanonicalCsvReader"/>: header <c>region,indicator,period,value,unit,sector,source,note</c>,
+/// <see cref="Csv.CanonicalCsvReader"/>: header <c>region,indicator,period,value,unit,sector,source,note,quality</c>,
 /// one row per observation in the given order, invariant culture, each value in the indicator's
 /// canonical unit as the shortest text that reads back to the same double, fields with commas,
 /// quotes or line breaks quoted (CsvHelper), LF line endings.
 /// </summary>
 public static class CanonicalCsvWriter
 {
-    public static readonly string[] Header = ["region", "indicator", "period", "value", "unit", "sector", "source", "note"];
+    public static readonly string[] Header = ["region", "indicator", "period", "value", "unit", "sector", "source", "note", "quality"];
 
     public static void Write(TextWriter writer, IEnumerable<Observation> observations)
     {
@@ -38,6 +38,7 @@ public static class CanonicalCsvWriter
             csv.WriteField(o.Sector.Value);
             csv.WriteField(o.Source ?? string.Empty);
             csv.WriteField(o.Note ?? string.Empty);
+            csv.WriteField(o.Quality.Id());
             csv.NextRecord();
         }
 

@@ -42,6 +42,9 @@ public sealed class IndicatorCatalogTests
             "value_added", "cap_wind", "cap_solar", "cap_hydro", "cap_pumped_hydro", "cap_new_storage", "cap_nuclear", "cap_thermal",
             "gen_total", "gen_wind", "gen_solar", "gen_hydro", "gen_nuclear", "gen_thermal", "peak_load", "dr_capacity",
             "forest_coverage", "forest_stock",
+
+            // Added for the definition of energy intensity in force and the published rates (README, "KPIs").
+            "energy_feedstock", "energy_intensity_change", "energy_intensity_change_gross", "energy_intensity_plan_change", "co2_intensity_change",
         ];
 
         Assert.Equal(contract.Order(StringComparer.Ordinal), IndicatorCatalog.All.Select(i => i.Id.Value).Order(StringComparer.Ordinal));

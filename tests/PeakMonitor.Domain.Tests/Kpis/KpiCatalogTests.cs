@@ -37,12 +37,14 @@ public sealed class KpiCatalogTests
     }
 
     [Fact]
-    public void CarbonIntensity_TwoPairsOnSeparateTracks()
+    public void CarbonIntensity_TwoGradedPairsOnSeparateTracks_PlusThePublishedRates()
     {
         var targets = KpiCatalog.Get("carbon_intensity_reduction").Targets;
+        var graded = targets.Where(t => t.Graded).ToArray();
 
-        Assert.Equal([(2020, 2025, 18.0, TargetModality.Firm), (2005, 2030, 65.0, TargetModality.AtLeast)], targets.Select(t => (t.BaselineYear, t.TargetYear, t.Value, t.Modality)));
-        Assert.Equal(2, targets.Select(t => t.Track).Distinct().Count());
+        Assert.Equal([(2020, 2025, 18.0, TargetModality.Firm), (2005, 2030, 65.0, TargetModality.AtLeast)], graded.Select(t => (t.BaselineYear, t.TargetYear, t.Value, t.Modality)));
+        Assert.Equal(2, graded.Select(t => t.Track).Distinct().Count());
+        Assert.Equal(KpiTracks.Official, Assert.Single(targets, t => !t.Graded).Track);
     }
 
     [Fact]

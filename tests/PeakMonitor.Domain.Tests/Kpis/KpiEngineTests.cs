@@ -104,20 +104,22 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
-    public void EnergyIntensity_AheadOfPath_ExceededGrade()
+    public void EnergyIntensity_GrossTrackAheadOfPath_JudgedButNotGraded()
     {
-        // 二 (L563): −13.5% vs 2020 by 2025; 2022 at −8% against the path's −5.64%.
+        // 二 (L563): −13.5% vs 2020 by 2025; on the gross definition 2022 is at −8% against the path's −5.64%.
         var panel = new PanelBuilder()
             .Series("CN", "energy_total", (2020, 1000), (2022, 920))
             .Series("CN", "gdp_real", (2020, 100), (2022, 100))
             .Build();
 
-        var r = PanelBuilder.One(panel, "energy_intensity_reduction", "CN", 2022);
+        var r = PanelBuilder.One(panel, "energy_intensity_reduction", "CN", 2022, KpiTracks.Gross);
 
         Assert.Equal(8, r.Value!.Value, precision: 9);
         Assert.Equal(KpiStatus.OnTrack, r.Status);
-        Assert.Equal(AssessmentGrade.Exceeded, r.Grade);
-        Assert.Equal(100, r.Score);
+
+        // The gross definition is a second, labelled track: never graded, never a veto.
+        Assert.False(r.Graded);
+        Assert.Null(r.Grade);
     }
 
     [Fact]
@@ -175,9 +177,10 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
-    public void PumpedHydro_MissingBaselineYear_NoDataNamingTheYear()
+    public void PumpedHydro_MissingBaselineYearFarFromObservations_NoDataNamingTheYear()
     {
-        var panel = new PanelBuilder().Series("CN", "cap_pumped_hydro", (2019, 3000), (2023, 5000)).Build();
+        // 2014 and 2023 are nine years apart, beyond Kpi:MaxBaselineGapYears (5): no interpolation.
+        var panel = new PanelBuilder().Series("CN", "cap_pumped_hydro", (2014, 3000), (2023, 5000)).Build();
 
         var r = PanelBuilder.One(panel, "pumped_hydro_capacity", "CN", 2023);
 
@@ -187,18 +190,20 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
-    public void ForestCoverage_TargetMetBeforeThePeriod_AchievedEarlyWithoutBackwardPath()
+    public void ForestCoverage_OwnTargetMetBeforeThePeriod_AchievedEarlyWithoutBackwardPath()
     {
-        // 三(八)2 (L689): ≈25% by 2030; a province already at 26% in 2020.
+        // A province's own 2025 target of 25%, already at 26% in 2020: no backward path.
+        var own = new ProvincialTarget("forest_coverage", RegionCode.Parse("35"), new KpiTarget(2020, 2025, 25, TargetModality.Firm) { Source = "福建省林业规划" });
         var panel = new PanelBuilder().Series("35", "forest_coverage", (2020, 26), (2023, 26.1)).Build();
 
-        var r = PanelBuilder.One(panel, "forest_coverage", "35", 2023);
+        var r = PanelBuilder.One(panel, "forest_coverage", "35", 2023, engine: new KpiEngine(provincialTargets: [own]));
 
         Assert.Equal(25, r.Expected);
         Assert.Null(r.Progress);
         Assert.Equal(KpiStatus.AchievedEarly, r.Status);
         Assert.Contains("already met", r.Note, StringComparison.Ordinal);
-        Assert.Equal(TargetOrigin.NationalApplied, r.TargetOrigin);
+        Assert.Equal(TargetOrigin.Provincial, r.TargetOrigin);
+        Assert.Null(r.RequiredAnnualRate);
     }
 
     [Fact]
@@ -231,22 +236,24 @@ public sealed class KpiEngineTests
         Assert.Equal((Math.Pow(190.0 / 178, 1.0 / 7) - 1) * 100, r.RequiredAnnualRate!.Value, precision: 9);
         Assert.Equal((Math.Pow(178.0 / 175, 1.0 / 3) - 1) * 100, r.ActualAnnualRate!.Value, precision: 9);
 
-        // Required 0.94%/yr exceeds 1.5 × the recent 0.57%/yr (0.85%/yr): off track, and a binding target: 未完成.
+        // Required 0.94%/yr exceeds 1.5 × the recent 0.57%/yr (0.85%/yr): off track. No document makes the
+        // 190 binding, so there is no veto: the grade is the score's, 53.3 → 未完成.
         Assert.Equal(KpiStatus.OffTrack, r.Status);
+        Assert.False(r.Binding);
         Assert.Equal(80 * 3 / 4.5, r.Score!.Value, precision: 9);
         Assert.Equal(AssessmentGrade.NotCompleted, r.Grade);
     }
 
     [Fact]
-    public void PumpedHydro_AboutTarget_WithinRelativeBandAtTargetYearIsMet()
+    public void PumpedHydro_AboutTarget_WithinRelativeBandAtTargetYearIsBasicallyMet()
     {
-        // 三(一)6 (L589): ≈120 GW by 2030; 117.5 GW is within the ±2.5% band of a 左右 target.
+        // 三(一)6 (L589): ≈120 GW by 2030; 117.5 GW is within the ±2.5% band of a 左右 target but short of 120.
         var panel = new PanelBuilder().Series("CN", "cap_pumped_hydro", (2020, 3149), (2030, 11_750)).Build();
 
         var r = PanelBuilder.One(panel, "pumped_hydro_capacity", "CN", 2030);
 
         Assert.Equal(117.5, r.Value!.Value, precision: 9);
-        Assert.Equal(KpiStatus.OnTrack, r.Status);
+        Assert.Equal(KpiStatus.WithinTolerance, r.Status);
         Assert.Equal(AssessmentGrade.Completed, r.Grade);
     }
 
@@ -266,13 +273,13 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
-    public void ProvinceWithNoData_EveryComputableKpiNoData()
+    public void ProvinceWithNoData_NothingJudgedNothingGraded()
     {
         var panel = new PanelBuilder().Series("CN", "energy_total", (2020, 1000)).Build();
 
         var results = new KpiEngine().Compute(panel, KpiCatalog.All, [RegionCode.Parse("54")], [2023]);
 
-        Assert.All(results, r => Assert.Equal(KpiStatus.NoData, r.Status));
+        Assert.All(results, r => Assert.Contains(r.Status!.Value, new[] { KpiStatus.NoData, KpiStatus.NoTarget, KpiStatus.NotApplicable }));
         Assert.All(results, r => Assert.Null(r.Value));
         Assert.All(results, r => Assert.Null(r.Grade));
     }
@@ -289,7 +296,7 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
-    public void ProvincialTarget_FromFile_ReplacesNationalOne()
+    public void ProvincialTarget_FromFile_JudgesOnlyItsProvince()
     {
         var own = new ProvincialTarget("energy_intensity_reduction", RegionCode.Parse("44"), new KpiTarget(2020, 2025, 14, TargetModality.Firm) { Source = "广东省碳达峰实施方案" });
         var engine = new KpiEngine(provincialTargets: [own]);
@@ -299,8 +306,12 @@ public sealed class KpiEngineTests
         var guangxi = PanelBuilder.One(panel, "energy_intensity_reduction", "45", 2023, engine: engine);
 
         Assert.Equal((14.0, TargetOrigin.Provincial, "广东省碳达峰实施方案"), (guangdong.Target!.Value, guangdong.TargetOrigin!.Value, guangdong.TargetSource));
-        Assert.Equal((13.5, TargetOrigin.NationalApplied), (guangxi.Target!.Value, guangxi.TargetOrigin!.Value));
-        Assert.Contains("national target applied", guangxi.TargetSource, StringComparison.Ordinal);
+
+        // No "national target applied": a province without its own is not judged, the national one is a reference.
+        Assert.Equal(KpiStatus.NoTarget, guangxi.Status);
+        Assert.Null(guangxi.Target);
+        Assert.Null(guangxi.TargetOrigin);
+        Assert.Equal((13.5, 2025), (guangxi.ReferenceTarget!.Value, guangxi.ReferenceTargetYear!.Value));
     }
 
     [Fact]

@@ -40,34 +40,38 @@ public sealed class KpiSpecialRulesTests
         var r = PanelBuilder.One(panel, "co2_peak", "CN", 2023);
 
         Assert.Equal(2021, r.Value);
-        Assert.Equal(PeakState.Peaked, r.PeakState);
+        Assert.Equal(PeakState.Peaked, r.Peak!.State);
         Assert.Equal(KpiStatus.AchievedEarly, r.Status);
     }
 
     [Fact]
-    public void Co2Peak_RisingMoreSlowly_AtRisk()
+    public void Co2Peak_SlowingFastEnough_OnCourseNeverVetoed()
     {
-        // 2017→2020 +3%/yr, 2020→2023 +1%/yr: not peaked, slowing.
+        // 2017→2020 +3%/yr, 2020→2023 +1%/yr: slowing by (3 − 1)/3 = 0.67 points a year, so growth reaches
+        // zero in 1/0.67 = 1.5 → 2 years: a projected peak in 2025, before the 2030 deadline.
         var panel = new PanelBuilder().Series("CN", "co2_energy",
             (2017, 1000), (2018, 1030), (2019, 1061), (2020, 1092.7), (2021, 1103.6), (2022, 1114.7), (2023, 1125.9)).Build();
 
         var r = PanelBuilder.One(panel, "co2_peak", "CN", 2023);
 
         Assert.Null(r.Value);
-        Assert.Equal(PeakState.NotYet, r.PeakState);
-        Assert.Equal(KpiStatus.AtRisk, r.Status);
+        Assert.Equal(PeakState.NotYet, r.Peak!.State);
+        Assert.Equal(2025, r.Peak.ProjectedPeakYear);
+        Assert.Equal(KpiStatus.OnTrack, r.Status);
+        Assert.Null(r.Grade);
         Assert.Equal(1.0, r.ActualAnnualRate!.Value, tolerance: 0.01);
     }
 
     [Fact]
-    public void Co2Peak_NotPeakedBy2030_OffTrackAndVetoed()
+    public void Co2Peak_NotPeakedBy2030_OffTrack()
     {
         var panel = new PanelBuilder().Series("CN", "co2_energy", Enumerable.Range(2020, 11).Select(y => (y, 1000.0 + y - 2020)).ToArray()).Build();
 
         var r = PanelBuilder.One(panel, "co2_peak", "CN", 2030);
 
+        // No document found that makes the national peak 约束性: off track at the deadline, but no veto.
         Assert.Equal(KpiStatus.OffTrack, r.Status);
-        Assert.Equal(AssessmentGrade.NotCompleted, r.Grade);
+        Assert.Null(r.Grade);
     }
 
     [Fact]

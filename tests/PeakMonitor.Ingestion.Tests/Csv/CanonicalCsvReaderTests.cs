@@ -184,4 +184,38 @@ public sealed class CanonicalCsvReaderTests
 
         Assert.Contains("/nonexistent/x.csv", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_PublishedRateOfChange_NegativeAccepted()
+    {
+        // 扣除原料用能和非化石能源消费量后，2024年全国万元国内生产总值能耗比上年下降3.8%.
+        var result = await ReadAsync(Header + "CN,energy_intensity_change,2024,-3.8,%,all,NBS communiqué 2024,\n");
+
+        Assert.Equal(-3.8, Assert.Single(result.Observations).Value);
+    }
+
+    [Theory]
+    [InlineData("CN,energy_intensity_change,2024,-100,%,all,,", "value")]
+    [InlineData("CN,co2_intensity_change,2024,150,%,all,,", "value")]
+    [InlineData("CN,energy_feedstock,2024,-1,10k tce,all,,", "value")]
+    public async Task ReadAsync_RateOfChangeOutOfRange_Rejected(string row, string column) =>
+        Assert.Equal(column, (await SingleErrorAsync(Header + row + "\n")).Column);
+
+    [Fact]
+    public async Task ReadAsync_QualityColumn_FlagsKept()
+    {
+        var result = await ReadAsync("region,indicator,period,value,unit,quality\nCN,energy_total,2023,572000,10k tce,unverified\nCN,co2_energy,2023,1131610,10k t,estimate\nCN,population,2023,140967,10k persons,\n");
+
+        Assert.Equal(
+            [PeakMonitor.Domain.Series.ObservationQuality.Unverified, PeakMonitor.Domain.Series.ObservationQuality.Estimate, PeakMonitor.Domain.Series.ObservationQuality.Reported],
+            result.Observations.Select(o => o.Quality));
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownQuality_RejectedNamingTheColumn()
+    {
+        var error = await SingleErrorAsync("region,indicator,period,value,unit,quality\nCN,energy_total,2023,572000,10k tce,trust me\n");
+
+        Assert.Equal(("quality", "trust me"), (error.Column, error.Value));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class CanonicalCsvWriterTests
     {
         var text = Write([Obs("cap_wind", "15", "2024", 8000)]);
 
-        Assert.Equal("region,indicator,period,value,unit,sector,source,note\n15,cap_wind,2024,8000,10k kW,all,,\n", text);
+        Assert.Equal("region,indicator,period,value,unit,sector,source,note,quality\n15,cap_wind,2024,8000,10k kW,all,,,\n", text);
     }
 
     [Fact]

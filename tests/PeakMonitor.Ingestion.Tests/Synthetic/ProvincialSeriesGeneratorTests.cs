@@ -65,7 +65,7 @@ public sealed class ProvincialSeriesGeneratorTests
         Assert.Equal(ProvincialSeriesGenerator.AdditiveIndicators.Count, checkedYears.Count);
         Assert.Equal(20, checkedYears["energy_total"]);
         Assert.Equal(21, checkedYears["peak_load"]);
-        Assert.Equal(5, checkedYears["forest_stock"]);
+        Assert.Equal(7, checkedYears["forest_stock"]);
     }
 
     [Fact]

@@ -49,7 +49,9 @@ public sealed class SeedFilesTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(o.Source), $"{o.Indicator} {o.Period} has no source");
             Assert.DoesNotContain("synthetic", o.Source!, StringComparison.OrdinalIgnoreCase);
         });
-        Assert.Equal(15, result.Observations.Select(o => o.Indicator).Distinct().Count());
+        // 15 raw series, plus the published rates of change: energy intensity (definition in force, gross,
+        // five-year-plan cumulative) and CO2 intensity.
+        Assert.Equal(19, result.Observations.Select(o => o.Indicator).Distinct().Count());
         Assert.True(result.MissingValues > 0, "unpublished years are explicit empty values");
     }
 
@@ -65,7 +67,8 @@ public sealed class SeedFilesTests : IDisposable
             Assert.Equal((V("energy_coal") * 2.66) + (V("energy_oil") * 2.02) + (V("energy_gas") * 1.62), V("co2_energy"), 0.5);
         }
 
-        Assert.Equal(1_015_986.2, values[("gdp_real", 2020)]);
+        // The final verification of 2020 GDP (国家统计局, 2021-12-17), not the preliminary 1,015,986.2.
+        Assert.Equal(1_013_567, values[("gdp_real", 2020)]);
         Assert.Equal(values[("gdp_real", 2019)] * 1.022, values[("gdp_real", 2020)], 1.0);
     }
 
