@@ -124,7 +124,10 @@ internal static class IngestCommand
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Wrote {imported.Sum(r => r.Outcome!.Written)} points from {imported.Length} file(s) to database '{options.Database}' at {server} ({imported.Sum(r => r.Outcome!.MissingValues)} empty values skipped as missing).")).ConfigureAwait(false);
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recomputed {imported.Sum(r => r.KpiResults)} KPI results (measurement 'kpi').")).ConfigureAwait(false);
+        if (imported.Length > 0)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"KPI results recomputed from the store: {imported[^1].KpiResults} (every KPI, region, year and track).")).ConfigureAwait(false);
+        }
 
         if (runs.FirstOrDefault(r => r.Status == RunStatus.Failed) is { } failed)
         {

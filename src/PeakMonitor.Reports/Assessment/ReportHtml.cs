@@ -72,8 +72,8 @@ public static class ReportHtml
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Target, 2))).Append(r?.TargetYear is { } ty ? $" ({ty})" : string.Empty).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Expected, 2))).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Progress, 1))).Append("</td>")
-              .Append("<td>").Append(E(Status(r?.Status, lang))).Append("</td>")
-              .Append("<td>").Append(E(KpiText.Grade(r?.Grade, lang))).Append("</td></tr>");
+              .Append("<td class=\"status\">").Append(E(KpiText.StatusOf(r, lang))).Append("</td>")
+              .Append("<td class=\"status\">").Append(E(KpiText.Grade(r?.Grade, lang))).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>");
@@ -209,6 +209,7 @@ public static class ReportHtml
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         th, td { border-bottom: 1px solid #d0d5da; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.status { white-space: nowrap; }
         table.ranking { width: 60%; }
         .badge { margin-left: 1mm; font-size: 7.5pt; color: #8a5a00; border: 1px solid #8a5a00; padding: 0 1mm; }
         .source, .counts { color: #52606d; font-size: 8.5pt; }

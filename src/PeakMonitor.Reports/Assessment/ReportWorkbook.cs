@@ -24,7 +24,7 @@ public static class ReportWorkbook
         {
             var r = l.Result;
             summary.Add([l.Kpi.Id, l.Track, l.Kpi.Unit, r?.Value, r?.BaselineYear, r?.BaselineValue, r?.TargetYear, r?.Target, r?.Expected, r?.Progress, r?.RequiredAnnualRate, r?.ActualAnnualRate,
-                r?.Projected, r?.Status is { } s ? lang.T(s.Zh(), s.En()) : null, r?.Grade is { } g ? lang.T(g.Zh(), g.En()) : null, r?.Score, l.Synthetic ? lang.T("是", "yes") : string.Empty, l.Sources]);
+                r?.Projected, r?.Status is null ? null : KpiText.StatusOf(r, lang), r?.Grade is { } g ? lang.T(g.Zh(), g.En()) : null, r?.Score, l.Synthetic ? lang.T("是", "yes") : string.Empty, l.Sources]);
         }
 
         summary.Add([]);

@@ -29,6 +29,15 @@ public static class KpiText
         return status is { } s ? lang.T(s.Zh(), s.En()) : lang.T("未评价", "Not judged");
     }
 
+    /// <summary>A result's status words; the nation under a target set for each province is 不适用 for that reason, not a national total.</summary>
+    public static string StatusOf(KpiResult? result, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return result is { Status: KpiStatus.NotApplicable } r && r.Region.IsNational
+            ? lang.T("不适用 · 各省目标", "Not applicable: a target for each province")
+            : Status(result?.Status, lang);
+    }
+
     public static string Grade(AssessmentGrade? grade, UiLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(lang);

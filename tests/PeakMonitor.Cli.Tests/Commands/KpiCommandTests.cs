@@ -36,7 +36,9 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
 
         Assert.True(exit == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToArray();
-        Assert.Equal(2, rows.Length);
+
+        // vs 2020 and vs 2005, and the published rates (none in this file) as a third, ungraded track.
+        Assert.Equal(["vs2020", "vs2005", "official"], rows.Select(r => r.GetProperty("track").GetString()));
         string[] contract = ["kpi", "region", "year", "value", "unit", "baselineYear", "baselineValue", "targetYear", "target", "expected", "progress", "requiredAnnualRate", "actualAnnualRate", "projected", "status", "grade"];
         Assert.All(rows, row => Assert.All(contract, field => Assert.True(row.TryGetProperty(field, out _), field)));
         var vs2005 = rows.Single(r => r.GetProperty("baselineYear").GetInt32() == 2005);
@@ -48,7 +50,7 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
     }
 
     [Fact]
-    public async Task Kpi_ProvinceWithoutOwnTarget_NationalTargetAppliedAndMarked()
+    public async Task Kpi_ProvinceUnderNationalTotal_NotApplicableNeverJudged()
     {
         var file = _dir.File("data.csv", Data);
 
@@ -56,7 +58,9 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
 
         var row = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single();
         Assert.Equal(4.5, row.GetProperty("value").GetDouble(), precision: 9);
-        Assert.Equal("national_applied", row.GetProperty("targetOrigin").GetString());
+        Assert.Equal("not_applicable", row.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("target").ValueKind);
+        Assert.Equal(30, row.GetProperty("referenceTarget").GetDouble());
     }
 
     [Fact]
@@ -80,8 +84,8 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
         var (_, table, _) = await Cli.RunAsync("kpi", "--data", file, "--region", "CN", "--year", "2023", "--kpi", "carbon_intensity_reduction");
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("kpi,track,region,year,value,unit,baselineYear", lines[0], StringComparison.Ordinal);
-        Assert.Equal(1 + (2 * 19), lines.Length); // 2005–2023, two tracks
+        Assert.StartsWith("kpi,track,region,year,value,officialFigure,unit,baselineYear", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (3 * 19), lines.Length); // 2005–2023, three tracks
         Assert.Contains("carbon_intensity_reduction[vs2005]", table, StringComparison.Ordinal);
         Assert.Contains("三级 基本顺利", table, StringComparison.Ordinal);
     }
@@ -163,5 +167,69 @@ public sealed class KpiCommandTests(InfluxServerFixture influxd) : IClassFixture
 
         Assert.NotEqual(0, exit);
         Assert.Contains("xml", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The must-show command on the shipped seed data and targets file.</summary>
+    private static async Task<JsonElement[]> SeedKpisAsync()
+    {
+        var targets = Path.Combine(Repository.Root, "seed-data", "targets", "provincial-targets.csv");
+        var (exit, stdout, stderr) = await Cli.RunAsync("kpi", "--data", Path.Combine(Repository.Root, "seed-data"), "--region", "all", "--year", "2024", "--format", "json", "--targets", targets);
+        Assert.True(exit == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task Kpi_SeedData2024_NoProvinceJudgedAgainstANationalAbsoluteTotal()
+    {
+        string[] totals = ["wind_solar_capacity", "hydro_capacity_additions", "new_type_storage_capacity", "pumped_hydro_capacity", "forest_stock_volume", "coal_consumption_trend"];
+        var rows = await SeedKpisAsync();
+
+        var provinces = rows.Where(r => r.GetProperty("region").GetString() != "CN").ToArray();
+        Assert.Equal(31, provinces.Select(r => r.GetProperty("region").GetString()).Distinct().Count());
+
+        // A province is judged only by its own target, or by one the plan sets for each province (peak-load response).
+        Assert.All(provinces.Where(r => r.GetProperty("targetOrigin").GetString() == "national_plan"), r => Assert.Equal("peak_load_response", r.GetProperty("kpi").GetString()));
+        Assert.All(provinces.Where(r => totals.Contains(r.GetProperty("kpi").GetString()) && r.GetProperty("targetOrigin").ValueKind == JsonValueKind.Null),
+            r => Assert.Equal("not_applicable", r.GetProperty("status").GetString()));
+        Assert.Contains(provinces, r => r.GetProperty("targetOrigin").GetString() == "provincial" && r.GetProperty("kpi").GetString() == "wind_solar_capacity");
+    }
+
+    [Fact]
+    public async Task Kpi_SeedData2024_EnergyIntensityOnTheDefinitionInForceWithin1PointOfTheOfficial11Point6()
+    {
+        var rows = await SeedKpisAsync();
+
+        var main = rows.Single(r => r.GetProperty("region").GetString() == "CN" && r.GetProperty("kpi").GetString() == "energy_intensity_reduction" && r.GetProperty("track").GetString() == "main");
+        Assert.InRange(main.GetProperty("value").GetDouble(), 10.6, 12.6);
+        Assert.NotEqual("off_track", main.GetProperty("status").GetString());
+        var gross = rows.Single(r => r.GetProperty("region").GetString() == "CN" && r.GetProperty("kpi").GetString() == "energy_intensity_reduction" && r.GetProperty("track").GetString() == "gross");
+        Assert.False(gross.GetProperty("graded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Kpi_SeedData2024_Co2PeakNotAFailingGradeAndVetoesNothing()
+    {
+        var rows = await SeedKpisAsync();
+
+        var peak = rows.Single(r => r.GetProperty("region").GetString() == "CN" && r.GetProperty("kpi").GetString() == "co2_peak");
+        Assert.Equal(JsonValueKind.Null, peak.GetProperty("grade").ValueKind);
+        Assert.False(peak.GetProperty("binding").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, peak.GetProperty("peakState").ValueKind);
+    }
+
+    [Fact]
+    public async Task Report_2025WithoutDataForBindingKpis_SaysNotAssessable()
+    {
+        var database = "report_" + Guid.NewGuid().ToString("N")[..8];
+        var seed = Directory.GetFiles(Path.Combine(Repository.Root, "seed-data"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+        var (ingestExit, _, ingestErr) = await Cli.RunAsync(["ingest", .. seed, "--influx", influxd.Url.ToString(), "--database", database]);
+        Assert.True(ingestExit == 0, ingestErr);
+
+        var (exit, stdout, stderr) = await Cli.RunAsync("report", "--year", "2025", "--region", "CN", "--out", _dir.Path, "--influx", influxd.Url.ToString(), "--database", database);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("CN 2025: 无法评定（数据不全）", stdout, StringComparison.Ordinal);
+        Assert.Contains("单位国内生产总值能源消耗降低", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "peakmonitor-assessment-2025-CN-zh.pdf")));
     }
 }

@@ -11,7 +11,7 @@ public sealed class SeedDataTests(InfluxServerFixture influxd) : IClassFixture<I
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Ingest_SeedData_InfluxCliShowsAllRegionsAndKpiMeasurement()
+    public async Task Ingest_SeedData_InfluxCliShowsAllRegionsAndQualityFlags()
     {
         var seed = Path.Combine(Repository.Root, "seed-data");
         var files = Directory.GetFiles(seed, "*.csv").Order(StringComparer.Ordinal).ToArray();
@@ -38,9 +38,11 @@ public sealed class SeedDataTests(InfluxServerFixture influxd) : IClassFixture<I
 
         var regions = await InfluxCli.ExecuteAsync(influxd.Url, database, "SHOW TAG VALUES FROM observation WITH KEY = region");
         Assert.Equal(32, regions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("observation,", StringComparison.Ordinal)));
-        var kpis = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT count(status) FROM kpi GROUP BY \"kpi\"");
-        Assert.Contains("carbon_intensity_reduction", kpis, StringComparison.Ordinal);
-        Assert.Contains("nonfossil_share", kpis, StringComparison.Ordinal);
+        // 待核实 and 估算 travel with the values: the quality field, as the national file marks its rows.
+        var flags = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT count(value) FROM observation WHERE region = 'CN' AND quality = 'unverified'");
+        Assert.Contains("observation", flags, StringComparison.Ordinal);
+        var estimates = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT count(value) FROM observation WHERE indicator = 'co2_energy' AND region = 'CN' AND quality = 'estimate'");
+        Assert.Contains(",20", estimates, StringComparison.Ordinal);
         var synthetic = await InfluxCli.ExecuteAsync(influxd.Url, database, "SELECT count(value) FROM observation WHERE region = '44' AND source = 'synthetic'");
         Assert.Contains("observation", synthetic, StringComparison.Ordinal);
     }

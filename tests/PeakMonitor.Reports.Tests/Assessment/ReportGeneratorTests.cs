@@ -7,7 +7,10 @@ using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Domain.Series;
 using PeakMonitor.Influx.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using PeakMonitor.Ingestion.Csv;
+using PeakMonitor.Ingestion.Kpis;
+using PeakMonitor.Ingestion.Targets;
 using PeakMonitor.Reports.Assessment;
 using PeakMonitor.Reports.Localization;
 using PeakMonitor.Reports.Pdf;
@@ -41,9 +44,15 @@ public sealed class SeededReports : IAsyncLifetime
         var store = new InfluxTimeSeriesStore(client);
         await store.WriteAsync(observations, CancellationToken.None);
         var options = Options.Create(new ReportsOptions { EchartsScript = Path.Combine(Repository.Root, "src", "PeakMonitor.Web", "node_modules", "echarts", "dist", "echarts.min.js") });
-        Generator = new ReportGenerator(store, Pdf, options, Options.Create(new KpiJudgementOptions()), TimeProvider.System);
+        // The shipped targets file, as the web app and the CLI use it (one KpiResults for every reader).
+        var targetsFile = Path.Combine(Repository.Root, "seed-data", "targets", "provincial-targets.csv");
+        var kpis = new KpiResults(store, Options.Create(new KpiJudgementOptions()), Options.Create(new KpiOptions { ProvincialTargetsFile = targetsFile }), TimeProvider.System, NullLogger<KpiResults>.Instance);
+        Generator = new ReportGenerator(kpis, store, Pdf, options, TimeProvider.System);
+
+        // The engine's own numbers, computed apart from the report pipeline.
         var panel = IndicatorPanel.From(observations.Where(o => o.Sector.Value == "all"));
-        Expected = new KpiEngine().Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(panel.YearSpan!.Value.First, 2024 - panel.YearSpan!.Value.First + 1));
+        var targets = await ProvincialTargetsReader.ReadFileAsync(targetsFile, CancellationToken.None);
+        Expected = new KpiEngine(provincialTargets: targets).Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(panel.YearSpan!.Value.First, 2025 - panel.YearSpan!.Value.First + 1));
     }
 
     public async Task DisposeAsync()
@@ -74,8 +83,8 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         return int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
     }
 
-    private async Task<IReadOnlyList<ReportFile>> GenerateAsync(string region, bool english, ReportFormats formats, string folder) =>
-        await seeded.Generator.GenerateAsync(2024, [RegionCode.Parse(region)], english, formats, Path.Combine(seeded.Output.Path, folder), null, null, CancellationToken.None);
+    private async Task<IReadOnlyList<ReportFile>> GenerateAsync(string region, bool english, ReportFormats formats, string folder, int year = 2024) =>
+        await seeded.Generator.GenerateAsync(year, [RegionCode.Parse(region)], english, formats, Path.Combine(seeded.Output.Path, folder), null, CancellationToken.None);
 
     [Theory]
     [InlineData(false)]
@@ -87,10 +96,10 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         var text = PdfText(files.Single().Path);
 
         var lang = new UiLanguage { English = english };
-        foreach (var r in seeded.Expected.Where(r => r.Region.IsNational && r.Year == 2024 && r.Value is not null && KpiCatalog.Get(r.Kpi).Formula != KpiFormula.Co2Peak))
+        foreach (var r in seeded.Expected.Where(r => r.Region.IsNational && r.Year == 2024 && r.Value is not null && KpiCatalog.Get(r.Kpi).Measure != KpiMeasure.Event))
         {
             Assert.Contains(lang.Num(r.Value, 2), text, StringComparison.Ordinal);
-            var word = english ? r.Status!.Value.En() : r.Status!.Value.Zh();
+            var word = KpiText.StatusOf(r, lang);
 
             // Table cells wrap words across lines in the text layout: compare without white space.
             Assert.Contains(Squash(word), Squash(text), StringComparison.Ordinal);
@@ -98,6 +107,9 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
 
         Assert.Contains(english ? "annual assessment" : "年度评估报告", text, StringComparison.Ordinal);
         Assert.Contains(english ? "synthetic" : "合成", text, StringComparison.Ordinal);
+
+        // National figures not yet checked against the official release carry their mark.
+        Assert.Contains(english ? "to be verified" : "待核实", text, StringComparison.Ordinal);
         Assert.Contains("1 / ", text, StringComparison.Ordinal);
         if (!english)
         {
@@ -146,5 +158,30 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         Assert.Contains("三、各省排名", html, StringComparison.Ordinal);
         Assert.Contains("window.chartsDone = true", html, StringComparison.Ordinal);
         Assert.Contains("data-chart=\"c1\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_YearWithoutDataForBindingKpis_NotAssessableListingThem()
+    {
+        // 2025: the communiqué gives GDP and the CO2-intensity change, but no energy figures yet: the binding
+        // energy- and carbon-intensity targets cannot be judged, so no grade is given (issue: no grade without data).
+        var files = await GenerateAsync("CN", false, ReportFormats.Pdf | ReportFormats.Html, "cn-2025", year: 2025);
+
+        var file = files.First();
+        Assert.Equal(AssessmentGrade.NotAssessable, file.OverallGrade);
+        Assert.Contains(file.Missing, m => m.StartsWith("单位国内生产总值能源消耗降低", StringComparison.Ordinal));
+        var text = Squash(PdfText(files.Single(f => f.Format == ReportFormats.Pdf).Path));
+        Assert.Contains("无法评定（数据不全）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("超额完成（约束性指标平均得分", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_2024_NationalGradeFromBindingTargetsOnly()
+    {
+        var file = (await GenerateAsync("CN", true, ReportFormats.Html, "cn-2024-grade")).Single();
+
+        var expected = KpiAssessment.Of(seeded.Expected.Where(r => r.Region.IsNational && r.Year == 2024), new KpiJudgementOptions());
+        Assert.Equal(expected.Grade, file.OverallGrade);
+        Assert.All(expected.Binding, r => Assert.Contains(r.Kpi, new[] { "energy_intensity_reduction", "carbon_intensity_reduction" }));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ReportAnnexTests(SeededInflux seeded) : IClassFixture<Seeded
         var generator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PeakMonitor.Reports.Assessment.ReportGenerator>(factory.Services);
         var folder = Path.Combine(factory.IngestionDirectory, "annex");
 
-        var files = await generator.GenerateAsync(2024, [Domain.Regions.RegionCode.Parse("44")], false, PeakMonitor.Reports.Assessment.ReportFormats.Xlsx, folder, null, null, CancellationToken.None);
+        var files = await generator.GenerateAsync(2024, [Domain.Regions.RegionCode.Parse("44")], false, PeakMonitor.Reports.Assessment.ReportFormats.Xlsx, folder, null, CancellationToken.None);
         var api = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/kpis?region=44&year=2024", UriKind.Relative))).RootElement;
 
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Single().Path, false);
