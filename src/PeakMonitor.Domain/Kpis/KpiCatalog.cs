@@ -22,7 +22,7 @@ public static class KpiCatalog
     /// among its 约束性 (binding) indicators: "落后的4项指标分别是，单位GDP能源消耗降低、单位GDP二氧化碳排放降低、
     /// 地级及以上城市空气质量优良天数比率3项约束性指标和…预期性指标".
     /// </summary>
-    private const string BindingSource = "《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》实施中期评估报告（国家发展改革委，2023-12），财新报道 https://finance.caixin.com/m/2023-12-28/102150686.html";
+    private const string BindingSource = "《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》实施中期评估报告（国家发展改革委，2023-12）：“单位GDP能源消耗降低、单位GDP二氧化碳排放降低、地级及以上城市空气质量优良天数比率3项约束性指标”；财新报道 https://finance.caixin.com/m/2023-12-28/102150686.html";
 
     private static KpiTarget T(int baseline, int target, double value, TargetModality modality, string track = KpiTracks.Main) =>
         new(baseline, target, value, modality, track);

@@ -25,8 +25,8 @@ public sealed class KpiResultSet
         Results = engine.Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), years);
         _series = Results.GroupBy(r => (r.Kpi, r.Track, r.Region)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Year).ToArray());
         Years = years;
-        PageYear = FindPageYear();
         LatestCompleteYear = FindCompleteYear();
+        PageYear = LatestCompleteYear ?? FindLatestOfficialYear();
     }
 
     public IndicatorPanel Panel { get; }
@@ -45,12 +45,14 @@ public sealed class KpiResultSet
     public IReadOnlyList<int> Years { get; }
 
     /// <summary>
-    /// The year every page shows by default: the latest year in which a graded national KPI has a value
-    /// from official (non-synthetic) data. Synthetic provincial data never extends it.
+    /// The year every page shows by default: the latest year with the nation's official data — the latest
+    /// in which every binding national target has a value from non-synthetic data (a year with only a
+    /// capacity release or GDP is not yet the year of record); without binding targets, the latest year in
+    /// which any graded national KPI has one. Synthetic provincial data never extends it.
     /// </summary>
     public int? PageYear { get; }
 
-    /// <summary>The latest year in which every binding national target has the data to be judged (the reports' default); else <see cref="PageYear"/>.</summary>
+    /// <summary>The latest year in which every binding national target has the data to be judged: the reports' default.</summary>
     public int? LatestCompleteYear { get; }
 
     public IReadOnlyList<KpiResult> Series(string kpi, string track, RegionCode region) =>
@@ -130,7 +132,7 @@ public sealed class KpiResultSet
         return worst;
     }
 
-    private int? FindPageYear()
+    private int? FindLatestOfficialYear()
     {
         for (var i = Years.Count - 1; i >= 0; i--)
         {
@@ -151,12 +153,13 @@ public sealed class KpiResultSet
         {
             var year = Years[i];
             var binding = Results.Where(r => r.Year == year && r.Region.IsNational && r.Binding && r.Status is not null).ToArray();
-            if (binding.Length > 0 && binding.All(r => r.Status != KpiStatus.NoData))
+            if (binding.Length > 0 && binding.All(r => r.Status != KpiStatus.NoData && r.Value is not null)
+                && binding.All(r => KpiCatalog.TryGet(r.Kpi, out var k) && !IsSynthetic(k, RegionCode.National)))
             {
                 return year;
             }
         }
 
-        return PageYear;
+        return null;
     }
 }

@@ -130,7 +130,10 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         Assert.Equal("GW", row.GetProperty("unit").GetString());
         Assert.True(row.GetProperty("synthetic").GetBoolean());
         Assert.Equal("synthetic", row.GetProperty("sources").GetString());
-        Assert.Equal("national_applied", row.GetProperty("targetOrigin").GetString());
+        // A national absolute total does not judge a province: not applicable, no target of its own.
+        Assert.Equal("not_applicable", row.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("targetOrigin").ValueKind);
+        Assert.Equal("reported", row.GetProperty("quality").GetString());
     }
 
     [Theory]
@@ -264,7 +267,11 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         var kpis = json.RootElement.GetProperty("kpis").EnumerateArray().ToArray();
         Assert.Equal(KpiCatalog.All.Select(k => k.Id), kpis.Select(k => k.GetProperty("id").GetString()));
         var carbon = kpis.Single(k => k.GetProperty("id").GetString() == "carbon_intensity_reduction");
-        Assert.Equal(["co2_energy", "gdp_real"], carbon.GetProperty("inputs").EnumerateArray().Select(i => i.GetString()));
+        // Our recomputation's inputs, then the published rates of the official track.
+        Assert.Equal(["co2_energy", "gdp_real", "co2_intensity_change"], carbon.GetProperty("inputs").EnumerateArray().Select(i => i.GetString()));
+        var vs2020 = carbon.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("track").GetString() == "vs2020");
+        Assert.Equal(("binding", true, "nation"), (vs2020.GetProperty("nature").GetString(), vs2020.GetProperty("binding").GetBoolean(), vs2020.GetProperty("subject").GetString()));
+        Assert.Contains("约束性", vs2020.GetProperty("natureSource").GetString(), StringComparison.Ordinal);
         Assert.Equal("geometric", carbon.GetProperty("pathShape").GetString());
         var vs2005 = carbon.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("track").GetString() == "vs2005");
         Assert.Equal(2005, vs2005.GetProperty("baselineYear").GetInt32());

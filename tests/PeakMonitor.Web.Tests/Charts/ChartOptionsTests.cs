@@ -18,16 +18,49 @@ public sealed class ChartOptionsTests
         }).ToArray();
     }
 
+    /// <summary>
+    /// A missing snapshot fails: it is written only when asked (UPDATE_SNAPSHOTS=1), so a test that has
+    /// nothing to compare with cannot pass in CI.
+    /// </summary>
     private static void Matches(string name, string json)
     {
-        var path = Path.Combine(TestKit.Repository.Root, "tests", "PeakMonitor.Web.Tests", "Charts", "Snapshots", name);
-        if (!File.Exists(path) || Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        var path = SnapshotPath(name);
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, json + "\n");
         }
 
+        Assert.True(File.Exists(path), $"No snapshot {name}: run the tests once with UPDATE_SNAPSHOTS=1, review the file and commit it.");
         Assert.Equal(File.ReadAllText(path).TrimEnd('\n'), json);
+    }
+
+    private static string SnapshotPath(string name) => Path.Combine(TestKit.Repository.Root, "tests", "PeakMonitor.Web.Tests", "Charts", "Snapshots", name);
+
+    [Fact]
+    public void Matches_MissingSnapshot_Fails()
+    {
+        var name = $"missing-{Guid.NewGuid():N}.json";
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Matches(name, "{}"));
+        Assert.False(File.Exists(SnapshotPath(name)), "a missing snapshot must not be written by a test run");
+    }
+
+    [Fact]
+    public void Trajectory_ProvinceWithoutTarget_NationalPathAsAReference()
+    {
+        var kpi = KpiCatalog.Get("nonfossil_share");
+        var series = Enumerable.Range(2020, 3).Select(y => new KpiResult
+        {
+            Kpi = kpi.Id, Region = RegionCode.Parse("44"), Year = y, Track = "main", Unit = "%", Value = 30 + y - 2020, Status = KpiStatus.NoTarget,
+            ReferenceTarget = 20, ReferenceTargetYear = 2025, ReferenceExpected = 15.9 + ((y - 2020) * 0.82),
+        }).ToArray();
+
+        var json = System.Text.Json.JsonDocument.Parse(ChartOptions.Trajectory(kpi, series, new UiLanguage()));
+
+        var path = json.RootElement.GetProperty("series")[1];
+        Assert.Equal("全国路径（参考）", path.GetProperty("name").GetString());
+        Assert.Equal([15.9, 16.72, 17.54], path.GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
     }
 
     [Fact]

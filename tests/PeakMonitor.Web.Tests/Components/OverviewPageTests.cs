@@ -32,7 +32,8 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
 
         var card = Card(html, kpi, track);
-        var expected = seeded.Latest(kpi, track, "CN");
+        var expected = seeded.At(kpi, track, "CN");
+        Assert.Equal(2024, seeded.PageYear);
         var lang = new PeakMonitor.Reports.Localization.UiLanguage();
         var decimals = KpiCatalog.Get(kpi).Unit == "GW" ? 0 : 2;
         Assert.Equal(lang.Num(expected.Value, decimals), Field(card, "value"));
@@ -130,6 +131,78 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         Assert.Contains("id=\"empty-state\"", html, StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public async Task Get_Root_OneYearOnThePage_SaidOnTheCardsAndTheProvinceCounts()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        // National official data are complete through 2024; 2025 has a capacity release and synthetic provinces only.
+        Assert.Contains("data-year=\"2024\">数据年份：2024年", html, StringComparison.Ordinal);
+        var cards = Regex.Matches(html, "<article class=\"card kpi-card\"[^>]*>").Select(m => m.Value).ToArray();
+        Assert.Equal(KpiCatalog.Computable.Sum(k => k.Targets.Where(t => t.Graded).Select(t => t.Track).Distinct().Count()), cards.Length);
+        Assert.All(cards, c => Assert.Contains("data-year=\"2024\"", c, StringComparison.Ordinal));
+        Assert.Contains("各省（2024年）：", Card(html, "wind_solar_capacity", "main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_PeakCard_SentenceInThePageLanguageWithTheLatestYear()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var zh = Card(await http.GetStringAsync(new Uri("/", UriKind.Relative)), "co2_peak", "main");
+        await http.GetStringAsync(new Uri("/lang/en?returnUrl=%2F", UriKind.Relative));
+        var en = Card(await http.GetStringAsync(new Uri("/", UriKind.Relative)), "co2_peak", "main");
+
+        // Not "无数据 — 年" with an English note: the CO2 series exists, the card says where it stands.
+        Assert.Contains("截至2024年", Field(zh, "peak"), StringComparison.Ordinal);
+        Assert.DoesNotContain("not yet peaked", zh, StringComparison.Ordinal);
+        Assert.Contains("as of 2024", Field(en, "peak"), StringComparison.Ordinal);
+        Assert.Contains("never a veto", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_EnergyIntensityCard_DefinitionInForceWithTheGrossAndPublishedTracksBeside()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var card = Card(await http.GetStringAsync(new Uri("/", UriKind.Relative)), "energy_intensity_reduction", "main");
+
+        var lang = new PeakMonitor.Reports.Localization.UiLanguage();
+        Assert.Equal("11.60", Field(card, "value"));
+        Assert.Contains("data-badge=\"official\"", card, StringComparison.Ordinal);
+        Assert.Contains("data-track=\"gross\"", card, StringComparison.Ordinal);
+        Assert.Contains(lang.Num(seeded.At("energy_intensity_reduction", KpiTracks.Gross, "CN").Value, 2), card, StringComparison.Ordinal);
+        Assert.Contains("data-track=\"official\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_UnverifiedNationalFigures_BadgeShown()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var card = Card(await http.GetStringAsync(new Uri("/", UriKind.Relative)), "nonfossil_share", "main");
+
+        Assert.Contains("data-badge=\"unverified\"", card, StringComparison.Ordinal);
+        Assert.Contains("待核实", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Root_YearWithoutData_CardSaysSoAndGivesTheLatest()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var card = Card(await http.GetStringAsync(new Uri("/?year=2025", UriKind.Relative)), "nonfossil_share", "main");
+
+        Assert.Contains("2025年无数据；最近一期为2024年：19.80", card, StringComparison.Ordinal);
+    }
 
     private static Regex FieldPattern(string field) => new($"data-field=\"{field}\">([^<]*)<");
 

@@ -33,6 +33,48 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Get_Provinces_DefaultYear_TheNationsNotTheSyntheticProvincesLatest()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces", UriKind.Relative));
+
+        // Synthetic provincial data reach 2025; the nation's official data are complete through 2024.
+        Assert.Contains("id=\"page-year\" data-year=\"2024\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Provinces_NationalTotal_NoProvinceJudgedShareOfNationShown()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=wind_solar_capacity&year=2024", UriKind.Relative));
+
+        var table = html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..];
+        Assert.Equal(31, Regex.Matches(table, "<tr data-region=\"\\d+\" data-status=\"not_applicable\"").Count);
+        Assert.Contains("id=\"scope-note\"", html, StringComparison.Ordinal);
+        var lang = new PeakMonitor.Reports.Localization.UiLanguage();
+        Assert.Contains($"data-field=\"share\">{lang.Num(seeded.At("wind_solar_capacity", "main", "15").ShareOfNational, 1)}<", Row(table, "15"), StringComparison.Ordinal);
+        Assert.DoesNotContain("全国目标）", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("一级 十分严峻", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Provinces_RateWithoutProvincialTargets_NoTargetNotJudged()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=energy_intensity_reduction&year=2024", UriKind.Relative));
+
+        // The factory runs without a targets file: every province is "no provincial target".
+        var table = html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..];
+        Assert.Equal(31, Regex.Matches(table, "<tr data-region=\"\\d+\" data-status=\"no_target\"").Count);
+    }
+
+    [Fact]
     public async Task Get_Provinces_GroupFilter_OnlyMembers()
     {
         await using var factory = seeded.Factory();
@@ -97,7 +139,7 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         using var missing = await http.GetAsync(new Uri("/provinces/99", UriKind.Relative));
 
         Assert.Contains("云南省", html, StringComparison.Ordinal);
-        var expected = seeded.Latest("wind_solar_capacity", "main", "53");
+        var expected = seeded.At("wind_solar_capacity", "main", "53");
         var row = html[html.IndexOf("<tr data-kpi=\"wind_solar_capacity\"", StringComparison.Ordinal)..];
         Assert.Contains($"data-field=\"value\">{new PeakMonitor.Reports.Localization.UiLanguage().Num(expected.Value, 2)} ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("id=\"comparison\"", html, StringComparison.Ordinal);
@@ -105,5 +147,22 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         Assert.Contains("长江经济带", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("id=\"not-found\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ProvinceDetail_OneYearTargetSourcesAndOverallGrade()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces/44", UriKind.Relative));
+
+        Assert.Contains("id=\"page-year\" data-year=\"2024\"", html, StringComparison.Ordinal);
+        var row = html[html.IndexOf("<tr data-kpi=\"wind_solar_capacity\"", StringComparison.Ordinal)..];
+        Assert.Contains("全国总量目标，不评价省份", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        // Without provincial targets there is nothing binding to grade: not graded, rather than a grade from national targets.
+        Assert.Contains("data-grade=\"none\"", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"num\">全国</th>", html, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,9 @@ public sealed partial class PeakMonitorWebFactory(Uri influx, string database, I
         builder.UseSetting("Influx:Url", influx.ToString());
         builder.UseSetting("Influx:Database", database);
         builder.UseSetting("Influx:MaxRetries", "0");
+
+        // No provincial targets unless a test gives a file: the pages' verdicts then follow from the catalogue alone.
+        builder.UseSetting("Kpi:ProvincialTargetsFile", string.Empty);
         builder.UseSetting("Accounts:DatabasePath", Path.Combine(IngestionDirectory, "accounts.db"));
         builder.UseSetting("Accounts:KeysDirectory", Path.Combine(IngestionDirectory, "keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

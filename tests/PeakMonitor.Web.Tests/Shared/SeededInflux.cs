@@ -35,7 +35,15 @@ public sealed class SeededInflux : IAsyncLifetime
         var panel = IndicatorPanel.From(observations);
         var span = panel.YearSpan!.Value;
         Expected = new KpiEngine().Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(span.First, span.Last - span.First + 1));
+        PageYear = new KpiResultSet(panel, new KpiEngine(), DateTimeOffset.UnixEpoch).PageYear!.Value;
     }
+
+    /// <summary>The year the pages show by default (the nation's latest complete year of official data).</summary>
+    public int PageYear { get; private set; }
+
+    /// <summary>The result of a year (the page year by default), as the pages show it.</summary>
+    public KpiResult At(string kpi, string track, string region, int? year = null) =>
+        Expected.Single(r => r.Kpi == kpi && r.Track == track && r.Region.Value == region && r.Year == (year ?? PageYear));
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
