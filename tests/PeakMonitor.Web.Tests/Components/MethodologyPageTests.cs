@@ -36,6 +36,29 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
     }
 
     [Fact]
+    public async Task Get_Methodology_ScopeDefinitionsNaturesAndThePeakDeadline()
+    {
+        var (_, html) = await GetAsync();
+
+        Assert.Contains("id=\"scope-rules\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"definition-rules\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"peak-deadline\"", html, StringComparison.Ordinal);
+        var energy = Section(html, "energy_intensity_reduction");
+
+        // The formula text comes from the formula objects, one per track.
+        Assert.Contains(EnergyIntensityText(), energy, StringComparison.Ordinal);
+        Assert.Contains("data-track-formula=\"gross\"", energy, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"nature\">约束性", energy, StringComparison.Ordinal);
+        Assert.Contains("参考轨道，不计入考核", energy, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"nature\">未明确（不作否决）", Section(html, "nonfossil_share"), StringComparison.Ordinal);
+        Assert.Contains("各省（全国不评价）", Section(html, "peak_load_response"), StringComparison.Ordinal);
+        Assert.Contains("全国（省份不适用）", Section(html, "wind_solar_capacity"), StringComparison.Ordinal);
+    }
+
+    private static string EnergyIntensityText() =>
+        System.Net.WebUtility.HtmlEncode(PeakMonitor.Domain.Kpis.Formulas.EnergyIntensityReductionFormula.InForce.DescriptionZh)[..20];
+
+    [Fact]
     public async Task Get_Methodology_EveryCatalogueKpiInCatalogueOrder()
     {
         var (status, html) = await GetAsync();

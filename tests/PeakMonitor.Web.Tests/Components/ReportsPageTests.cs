@@ -16,6 +16,11 @@ public sealed class ReportsPageTests(SeededInflux seeded) : IClassFixture<Seeded
         Assert.Contains("id=\"report-form\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"2024\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"archive-empty\"", html, StringComparison.Ordinal);
+
+        // The default is the latest year every binding national target can be judged in (2024), not 2025,
+        // which would only say 无法评定.
+        Assert.Contains("<option value=\"2024\" selected", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2025\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
