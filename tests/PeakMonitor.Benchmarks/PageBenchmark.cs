@@ -50,7 +50,8 @@ internal static class PageBenchmark
         // Ten times the volume the pages read: monthly series 2000–2025 for every KPI input in every region.
         var random = new Randomizer(2030);
         var extra = new List<Observation>(seed);
-        foreach (var indicator in inputs.Where(i => IndicatorCatalog.Get(i).Kind != IndicatorKind.Level))
+        // Rates (levels, published changes) are annual only: they are never derived from months.
+        foreach (var indicator in inputs.Where(i => IndicatorCatalog.Get(i).Kind is not (IndicatorKind.Level or IndicatorKind.Change)))
         {
             foreach (var region in RegionCatalog.All)
             {

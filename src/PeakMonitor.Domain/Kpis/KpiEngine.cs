@@ -57,11 +57,14 @@ public sealed class KpiEngine
             for (var i = 0; i < regionList.Length; i++)
             {
                 var tracks = Plan(kpi, regionList[i]);
+
+                // A baseline does not change with the year judged: computed once per milestone and region.
+                var baselines = new Dictionary<KpiTarget, (double?, bool)>(ReferenceEqualityComparer.Instance);
                 foreach (var year in yearList)
                 {
                     foreach (var track in tracks)
                     {
-                        results.Add(Judge(kpi, regionList[i], year, track, inputs[i], national));
+                        results.Add(Judge(kpi, regionList[i], year, track, inputs[i], national, baselines));
                     }
                 }
             }
@@ -149,7 +152,7 @@ public sealed class KpiEngine
         return track[^1];
     }
 
-    private KpiResult Judge(KpiDefinition kpi, RegionCode region, int year, TrackPlan plan, KpiInputs inputs, KpiInputs national)
+    private KpiResult Judge(KpiDefinition kpi, RegionCode region, int year, TrackPlan plan, KpiInputs inputs, KpiInputs national, Dictionary<KpiTarget, (double?, bool)> baselines)
     {
         var target = ActiveTarget(plan.Milestones, year);
         var formula = kpi.FormulaFor(plan.Track);
@@ -188,7 +191,7 @@ public sealed class KpiEngine
         {
             KpiJudgement.Peak => KpiSpecialRules.Peak(result, inputs, year, target, _options),
             KpiJudgement.Direction => KpiSpecialRules.CoalTrend(result, formula, inputs, year, target, _options),
-            _ => JudgeOnPath(kpi, formula, result, inputs, year, target),
+            _ => JudgeOnPath(kpi, formula, result, inputs, year, target, baselines),
         };
     }
 
@@ -290,13 +293,18 @@ public sealed class KpiEngine
         return (null, false);
     }
 
-    private KpiResult JudgeOnPath(KpiDefinition kpi, KpiFormula formula, KpiResult result, KpiInputs inputs, int year, KpiTarget target)
+    private KpiResult JudgeOnPath(KpiDefinition kpi, KpiFormula formula, KpiResult result, KpiInputs inputs, int year, KpiTarget target, Dictionary<KpiTarget, (double?, bool)> baselines)
     {
         // Every exit copies the result once: this runs ~30,000 times for all KPIs × regions × years.
         var y0 = target.BaselineYear;
         var yT = target.TargetYear;
         var value = formula.Value(inputs, year, y0);
-        var (baseline, estimated) = Baseline(formula, inputs, y0);
+        if (!baselines.TryGetValue(target, out var known))
+        {
+            baselines[target] = known = Baseline(formula, inputs, y0);
+        }
+
+        var (baseline, estimated) = known;
         var noGrade = result.Binding ? AssessmentGrade.NotAssessable : (AssessmentGrade?)null;
         if (value is not { } a)
         {

@@ -5,12 +5,14 @@ namespace PeakMonitor.Domain.Kpis.Formulas;
 
 /// <summary>
 /// One region's annual inputs as formulas read them. Each series is looked up in the panel once and
-/// kept: the engine reads the same few series thousands of times per region.
+/// kept: the engine reads the same few series thousands of times per region, so the lookup is a short
+/// scan that compares the id's string by reference first (formulas hold their ids in static fields).
 /// </summary>
 public sealed class KpiInputs
 {
     private readonly IndicatorPanel _panel;
-    private readonly Dictionary<IndicatorId, double?[]?> _series = [];
+    private readonly List<(string Key, double?[]? Series)> _series = new(24);
+    private readonly Dictionary<string, (int Year, double Value)[]> _histories = new(StringComparer.Ordinal);
 
     public KpiInputs(IndicatorPanel panel, RegionCode region)
     {
@@ -27,31 +29,51 @@ public sealed class KpiInputs
     /// <summary>The years with a value up to and including <paramref name="upToYear"/>, oldest first.</summary>
     public IReadOnlyList<(int Year, double Value)> History(IndicatorId indicator, int upToYear)
     {
-        var series = Series(indicator);
-        var list = new List<(int Year, double Value)>();
-        if (series is null)
+        if (!_histories.TryGetValue(indicator.Value, out var all))
         {
-            return list;
-        }
-
-        for (var year = PeakMonitor.Domain.Series.Period.MinYear; year <= upToYear && year <= PeakMonitor.Domain.Series.Period.MaxYear; year++)
-        {
-            if (IndicatorPanel.At(series, year) is { } v)
+            var series = Series(indicator);
+            var list = new List<(int Year, double Value)>();
+            for (var year = PeakMonitor.Domain.Series.Period.MinYear; series is not null && year <= PeakMonitor.Domain.Series.Period.MaxYear; year++)
             {
-                list.Add((year, v));
+                if (IndicatorPanel.At(series, year) is { } v)
+                {
+                    list.Add((year, v));
+                }
             }
+
+            _histories[indicator.Value] = all = [.. list];
         }
 
-        return list;
+        var count = 0;
+        while (count < all.Length && all[count].Year <= upToYear)
+        {
+            count++;
+        }
+
+        return new ArraySegment<(int Year, double Value)>(all, 0, count);
     }
 
     private double?[]? Series(IndicatorId indicator)
     {
-        if (!_series.TryGetValue(indicator, out var series))
+        var key = indicator.Value;
+        for (var i = 0; i < _series.Count; i++)
         {
-            _series[indicator] = series = _panel.Series(indicator, Region);
+            if (ReferenceEquals(_series[i].Key, key))
+            {
+                return _series[i].Series;
+            }
         }
 
+        for (var i = 0; i < _series.Count; i++)
+        {
+            if (string.Equals(_series[i].Key, key, StringComparison.Ordinal))
+            {
+                return _series[i].Series;
+            }
+        }
+
+        var series = _panel.Series(indicator, Region);
+        _series.Add((key, series));
         return series;
     }
 }
