@@ -88,7 +88,23 @@ public sealed class InfluxTimeSeriesStoreTests(InfluxServerFixture influxd)
 
         InfluxTimeSeriesStore.Render(line, Obs("44", Period.OfMonth(2023, 6), 2510, "广东省能源局", "say \"hi\""));
 
-        Assert.Equal("observation,freq=month,indicator=cap_solar,region=44,sector=all value=2510,source=\"广东省能源局\",note=\"say \\\"hi\\\"\" 1685577600\n", line.ToString());
+        Assert.Equal("observation,freq=month,indicator=cap_solar,region=44,sector=all value=2510,source=\"广东省能源局\",note=\"say \\\"hi\\\"\",quality=\"\" 1685577600\n", line.ToString());
+    }
+
+    [Fact]
+    public async Task WriteThenRead_QualityFlag_RoundTripsInBothReads()
+    {
+        var client = await influxd.NewDatabaseAsync();
+        var store = new InfluxTimeSeriesStore(client);
+        var flagged = new Observation(Solar, RegionCode.National, SectorId.All, Period.OfYear(2023), 60949, "NEA", null, ObservationQuality.Unverified);
+        var plain = new Observation(Solar, RegionCode.National, SectorId.All, Period.OfYear(2024), 88666, "NEA");
+
+        await store.WriteAsync([flagged, plain], CancellationToken.None);
+
+        var one = await store.ReadAsync(new SeriesQuery(Solar, SectorId.All, Period.OfYear(2023), Period.OfYear(2024)), CancellationToken.None);
+        var all = await store.ReadAllAsync([Solar], SectorId.All, CancellationToken.None);
+        Assert.Equal([ObservationQuality.Unverified, ObservationQuality.Reported], one.OrderBy(o => o.Period).Select(o => o.Quality));
+        Assert.Equal([ObservationQuality.Unverified, ObservationQuality.Reported], all.OrderBy(o => o.Period).Select(o => o.Quality));
     }
 
     [Fact]
