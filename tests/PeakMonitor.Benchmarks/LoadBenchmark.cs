@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Series;
 using PeakMonitor.Influx;
@@ -37,44 +35,22 @@ internal static class LoadBenchmark
         await new InfluxTimeSeriesStore(client).WriteAsync(seed, CancellationToken.None);
         using var data = new TempDirectory("peakmonitor-bench-load");
         var accounts = Path.Combine(data.Path, "accounts.db");
-        var people = await BenchAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Analyst, users);
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var people = await TestAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Analyst, users);
+        await using var app = await AppProcess.StartAsync(new Dictionary<string, string?>
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "PeakMonitor.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(Repository.Root, "src", "PeakMonitor.Web") },
-            Environment =
-            {
-                ["Influx__Url"] = server.ToString(),
-                ["Influx__Database"] = database,
-                ["Ingestion__DataDirectory"] = data.Path,
-                ["Accounts__DatabasePath"] = accounts,
-                ["Accounts__KeysDirectory"] = Path.Combine(data.Path, "keys"),
-                ["Ingestion__SyntheticFeedEnabled"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var app = Process.Start(start)!;
-        _ = app.StandardOutput.ReadToEndAsync();
-        _ = app.StandardError.ReadToEndAsync();
+            ["Influx__Url"] = server.ToString(),
+            ["Influx__Database"] = database,
+            ["Ingestion__DataDirectory"] = data.Path,
+            ["Accounts__DatabasePath"] = accounts,
+            ["Accounts__KeysDirectory"] = Path.Combine(data.Path, "keys"),
+        });
         try
         {
-            var clients = Enumerable.Range(0, users).Select(_ => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-                Timeout = TimeSpan.FromSeconds(30),
-            }).ToArray();
-            for (var i = 0; i < 100 && !await ReadyAsync(clients[0]); i++)
-            {
-                await Task.Delay(200);
-            }
-
+            var clients = Enumerable.Range(0, users).Select(_ => app.CreateClient()).ToArray();
             var signIn = Stopwatch.StartNew();
             for (var u = 0; u < users; u++)
             {
-                await BenchAccounts.SignInAsync(clients[u], people[u].Name, people[u].Password);
+                await TestAccounts.SignInAsync(clients[u], people[u].Name, people[u].Password);
             }
 
             var signInMs = signIn.Elapsed.TotalMilliseconds / users;
@@ -83,7 +59,7 @@ internal static class LoadBenchmark
                 (await clients[0].GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
             }
 
-            var before = Rss(app.Id);
+            var before = app.MemoryBytes;
             var latencies = new List<double>[users];
             var errors = 0;
             var deadline = Stopwatch.StartNew();
@@ -112,7 +88,7 @@ internal static class LoadBenchmark
                 }
             }));
             var all = latencies.SelectMany(l => l).Order().ToArray();
-            var after = Rss(app.Id);
+            var after = app.MemoryBytes;
             var p95 = all[(int)(all.Length * 0.95)];
             Console.WriteLine($"Load: {users} concurrent signed-in users (analysts, one session each) × {seconds} s over {Paths.Length} pages, app in its own process:");
             Console.WriteLine($"  sign-in through the form: {signInMs:F0} ms per user (PBKDF2 password check), done before the clock starts");
@@ -123,34 +99,6 @@ internal static class LoadBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
         }
-    }
-
-    private static async Task<bool> ReadyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static long Rss(int pid)
-    {
-        var line = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -94,8 +94,8 @@ internal static class PageBenchmark
         });
         // Pages are measured as a signed-in analyst sees them; redirects are not followed, so a lost sign-in fails loudly.
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var (name, password) = (await BenchAccounts.CreateUsersAsync(factory.Services, PeakMonitor.Accounts.Roles.Analyst, 1))[0];
-        await BenchAccounts.SignInAsync(http, name, password);
+        var (name, password) = (await TestAccounts.CreateUsersAsync(factory.Services, PeakMonitor.Accounts.Roles.Analyst, 1))[0];
+        await TestAccounts.SignInAsync(http, name, password);
         var dashboard = factory.Services.GetRequiredService<PeakMonitor.Web.Dashboard.DashboardData>();
         Console.WriteLine($"Pages with {label} ({volume:N0} stored values the KPI pages read), {(cached ? "normal operation (snapshot kept, refreshed in the background)" : "cold: the snapshot dropped before every request, as after an import")}:");
         foreach (var page in Pages)

@@ -25,7 +25,7 @@ internal sealed class IngestionKit
         Kpis = new KpiMaterializer(Store, new InfluxKpiStore(client), Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiMaterializationOptions { ProvincialTargetsFile = null }));
         Runner = new ImportRunner(Importer, Kpis, History);
         Inbox = new InboxImportJob(Runner, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
-        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<IngestionRecovery>.Instance);
+        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<IngestionRecovery>.Instance);
         Options.EnsureFolders();
     }
 

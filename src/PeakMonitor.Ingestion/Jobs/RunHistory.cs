@@ -34,6 +34,12 @@ public sealed record RunRecord(
 /// </summary>
 public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// The error of a run found still 'running' at startup: its process ended during it (a crash, a kill,
+    /// the OOM killer), unlike a run cancelled by an orderly shutdown.
+    /// </summary>
+    public const string ProcessEndedError = "interrupted: the process ended during this run";
+
     private readonly SemaphoreSlim _schema = new(1, 1);
     private bool _ready;
 
@@ -75,10 +81,29 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         var running = (await ListAsync(1000, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == RunStatus.Running).ToArray();
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = $ended, error = 'interrupted by a restart; retried' WHERE status = 'Running'";
+        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = $ended, error = $error WHERE status = 'Running'";
         cmd.Parameters.AddWithValue("$ended", Now());
+        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return running;
+    }
+
+    /// <summary>The runs (ids, oldest first) whose process ended while they imported a file with this content.</summary>
+    public async Task<IReadOnlyList<long>> ProcessEndsAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT id FROM runs WHERE sha256 = $sha AND status = 'Interrupted' AND error = $error ORDER BY id";
+        cmd.Parameters.AddWithValue("$sha", sha256);
+        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
+        var ids = new List<long>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>True when a file with this content was already imported successfully.</summary>

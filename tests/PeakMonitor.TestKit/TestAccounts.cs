@@ -7,10 +7,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PeakMonitor.Accounts;
 
-namespace PeakMonitor.Benchmarks;
+namespace PeakMonitor.TestKit;
 
-/// <summary>Benchmarks measure signed-in users, as the app is used: accounts made here, sign-in through the real form.</summary>
-internal static partial class BenchAccounts
+/// <summary>Signed-in users, as the app is used: accounts made here, sign-in through the real form (benchmarks, app processes in tests).</summary>
+public static partial class TestAccounts
 {
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
     private static partial Regex TokenPattern();
@@ -47,14 +47,23 @@ internal static partial class BenchAccounts
         return users;
     }
 
+    /// <summary>The first antiforgery token on a page's HTML (the client keeps the cookie that goes with it).</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html ?? string.Empty);
+        return match.Success
+            ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
+            : throw new InvalidOperationException("The page renders no antiforgery token.");
+    }
+
     /// <summary>Signs in through the sign-in form; the client must keep cookies and must not follow redirects.</summary>
     public static async Task SignInAsync(HttpClient http, string name, string password)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var html = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
-        var match = TokenPattern().Match(html);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value),
+            ["__RequestVerificationToken"] = AntiforgeryToken(html),
             ["_handler"] = "login",
             ["Input.UserName"] = name,
             ["Input.Password"] = password,
