@@ -16,6 +16,18 @@ public static class HostileWorkbooks
     private const string SheetStart = $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{MainNamespace}"><sheetData>""";
     private const string SheetEnd = "</sheetData></worksheet>";
 
+    /// <summary>The hostile workbooks by name: nested, far-column, wide-row, shared-strings, empty-rows, combined.</summary>
+    public static string Create(string kind, string directory) => kind switch
+    {
+        "nested" => NestedCell(directory),
+        "far-column" => FarColumn(directory),
+        "wide-row" => WideRow(directory),
+        "shared-strings" => ManySharedStrings(directory),
+        "empty-rows" => EmptyRows(directory),
+        "combined" => Combined(directory),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such hostile workbook"),
+    };
+
     /// <summary>One cell whose inline string holds <paramref name="depth"/> nested run elements (about 2.5 KB compressed for 100,000).</summary>
     public static string NestedCell(string directory, int depth = 100_000) =>
         Write(Path.Combine(directory, "nested-cell.xlsx"), sheet =>

@@ -18,16 +18,7 @@ public sealed class HostileWorkbookFiles : IDisposable
         {
             if (!_files.TryGetValue(name, out var path))
             {
-                path = name switch
-                {
-                    "nested" => HostileWorkbooks.NestedCell(_dir.Path),
-                    "far-column" => HostileWorkbooks.FarColumn(_dir.Path),
-                    "wide-row" => HostileWorkbooks.WideRow(_dir.Path),
-                    "shared-strings" => HostileWorkbooks.ManySharedStrings(_dir.Path),
-                    "empty-rows" => HostileWorkbooks.EmptyRows(_dir.Path),
-                    "combined" => HostileWorkbooks.Combined(_dir.Path),
-                    _ => throw new ArgumentOutOfRangeException(nameof(name)),
-                };
+                path = HostileWorkbooks.Create(name, _dir.Path);
                 _files[name] = path;
             }
 
