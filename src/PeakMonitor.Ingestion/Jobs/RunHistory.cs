@@ -117,12 +117,16 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     }
 
     /// <summary>The most recent runs first.</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RunRecord>> ListAsync(int limit, CancellationToken cancellationToken) => ListAsync(0, limit, cancellationToken);
+
+    /// <summary>The most recent runs first, after skipping <paramref name="offset"/> of them (a page).</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(int offset, int limit, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error FROM runs ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = "SELECT id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error FROM runs ORDER BY id DESC LIMIT $limit OFFSET $offset";
         cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$offset", offset);
         var list = new List<RunRecord>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -142,6 +146,14 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         }
 
         return list;
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM runs";
+        return (int)(long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
