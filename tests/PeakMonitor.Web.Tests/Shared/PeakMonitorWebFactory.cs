@@ -26,6 +26,12 @@ public sealed class PeakMonitorWebFactory(Uri influx, string database, IReadOnly
         builder.UseSetting("Influx:MaxRetries", "0");
         builder.UseSetting("Accounts:DatabasePath", Path.Combine(IngestionDirectory, "accounts.db"));
         builder.UseSetting("Accounts:KeysDirectory", Path.Combine(IngestionDirectory, "keys"));
+
+        // No provincial targets unless a test names a file (relative paths now lead to the checkout, where the seed targets are).
+        builder.UseSetting("Kpi:ProvincialTargetsFile", string.Empty);
+
+        // Every test client comes from one address here; tests of the limits set them back.
+        builder.UseSetting("RateLimits:SignInAttemptsPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
