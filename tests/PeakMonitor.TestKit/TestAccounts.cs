@@ -16,7 +16,19 @@ public static partial class TestAccounts
     private static partial Regex TokenPattern();
 
     /// <summary>Users in the accounts file an app will be started on (the app is not running yet).</summary>
-    public static async Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count)
+    public static Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count) =>
+        WithAccountsAsync(databasePath, services => CreateUsersAsync(services, role, count));
+
+    /// <summary>A read-only API token for an existing user of the accounts file; returns its secret.</summary>
+    public static Task<string> CreateTokenAsync(string databasePath, string userName, string tokenName) =>
+        WithAccountsAsync(databasePath, async services =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(userName, tokenName, "test-setup", CancellationToken.None)).Secret;
+        });
+
+    /// <summary>The accounts services on a file, outside any app; the file is released afterwards.</summary>
+    private static async Task<T> WithAccountsAsync<T>(string databasePath, Func<IServiceProvider, Task<T>> work)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Accounts:DatabasePath"] = databasePath });
@@ -24,9 +36,9 @@ public static partial class TestAccounts
         builder.AddAccounts();
         using var host = builder.Build();
         await host.Services.GetRequiredService<AccountsDatabase>().InitializeAsync(CancellationToken.None);
-        var users = await CreateUsersAsync(host.Services, role, count);
+        var result = await work(host.Services);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return users;
+        return result;
     }
 
     /// <summary>Users in a running app's accounts store, ready to sign in (one-time password already replaced).</summary>

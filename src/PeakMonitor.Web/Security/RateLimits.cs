@@ -63,10 +63,12 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiting, partitioned by who asks: an API token by its id, a signed-in user by
-/// their id, the sign-in form by the client's address. API reads are limited in concurrency (a heavy
-/// reader cannot take every thread) and in rate; uploads, report requests and sign-in attempts in rate.
-/// A refused request gets 429 with <c>Retry-After</c>; pages and the health probe are not limited.
+/// ASP.NET Core's rate limiting, partitioned by who asks: an API token by the hash of its secret, a
+/// signed-in user by their id, the sign-in form by the client's address. API reads are limited in
+/// concurrency (a heavy reader cannot take every thread) and in rate; uploads, report requests and
+/// sign-in attempts in rate. A refused request gets 429 with <c>Retry-After</c>; pages and the health
+/// probe are not limited. Token requests and sign-ins are limited before authentication, so that
+/// refusing a flood costs a hash, not a database lookup per request; cookie users after it, by user.
 /// </summary>
 internal static class RateLimits
 {
@@ -84,28 +86,41 @@ internal static class RateLimits
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
-        {
-            var l = limits.Value;
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = RejectAsync;
-
-            // Concurrency first: a read refused for concurrency does not also spend a token of the rate bucket.
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) == Kind.Api
-                    ? RateLimitPartition.GetConcurrencyLimiter(Who(context), _ => new ConcurrencyLimiterOptions { PermitLimit = l.ApiConcurrency, QueueLimit = l.ApiQueue })
-                    : RateLimitPartition.GetNoLimiter(string.Empty)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) switch
-                {
-                    Kind.Api => Bucket("api:" + Who(context), l.ApiRequestsPerMinute, TimeSpan.FromMinutes(1)),
-                    Kind.Upload => Bucket("upload:" + Who(context), l.UploadsPerHour, TimeSpan.FromHours(1)),
-                    Kind.Report => Bucket("report:" + Who(context), l.ReportRequestsPerHour, TimeSpan.FromHours(1)),
-                    Kind.SignIn => Bucket("sign-in:" + Address(context), l.SignInAttemptsPerMinute, TimeSpan.FromMinutes(1)),
-                    _ => RateLimitPartition.GetNoLimiter(string.Empty),
-                }));
-        });
         return services;
     }
+
+    /// <summary>Token requests and sign-in attempts, before authentication.</summary>
+    public static RateLimiterOptions BeforeAuthentication(RateLimitOptions l) => Options(
+        PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) == Kind.Api && Token(context) is { } token
+            ? RateLimitPartition.GetConcurrencyLimiter("api:" + token, _ => new ConcurrencyLimiterOptions { PermitLimit = l.ApiConcurrency, QueueLimit = l.ApiQueue })
+            : RateLimitPartition.GetNoLimiter(string.Empty)),
+        PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) switch
+        {
+            Kind.Api when Token(context) is { } token => Bucket("api:" + token, l.ApiRequestsPerMinute, TimeSpan.FromMinutes(1)),
+            Kind.SignIn => Bucket("sign-in:" + Address(context), l.SignInAttemptsPerMinute, TimeSpan.FromMinutes(1)),
+            _ => RateLimitPartition.GetNoLimiter(string.Empty),
+        }));
+
+    /// <summary>Signed-in users' API reads, uploads and report requests, after authentication (a request with a token was limited before).</summary>
+    public static RateLimiterOptions AfterAuthentication(RateLimitOptions l) => Options(
+        PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) == Kind.Api && Token(context) is null
+            ? RateLimitPartition.GetConcurrencyLimiter("api:" + User(context), _ => new ConcurrencyLimiterOptions { PermitLimit = l.ApiConcurrency, QueueLimit = l.ApiQueue })
+            : RateLimitPartition.GetNoLimiter(string.Empty)),
+        PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) switch
+        {
+            Kind.Api when Token(context) is null => Bucket("api:" + User(context), l.ApiRequestsPerMinute, TimeSpan.FromMinutes(1)),
+            Kind.Upload => Bucket("upload:" + User(context), l.UploadsPerHour, TimeSpan.FromHours(1)),
+            Kind.Report => Bucket("report:" + User(context), l.ReportRequestsPerHour, TimeSpan.FromHours(1)),
+            _ => RateLimitPartition.GetNoLimiter(string.Empty),
+        }));
+
+    /// <summary>Concurrency first: a read refused for concurrency does not also spend a token of the rate bucket.</summary>
+    private static RateLimiterOptions Options(PartitionedRateLimiter<HttpContext> concurrency, PartitionedRateLimiter<HttpContext> rate) => new()
+    {
+        RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+        OnRejected = RejectAsync,
+        GlobalLimiter = PartitionedRateLimiter.CreateChained(concurrency, rate),
+    };
 
     /// <summary>
     /// A bucket of <paramref name="limit"/> requests per <paramref name="period"/>, refilled in small steps (so a
@@ -157,17 +172,18 @@ internal static class RateLimits
             : Kind.None;
     }
 
-    /// <summary>An API token by its id (each token its own budget), else the signed-in user, else the address.</summary>
-    private static string Who(HttpContext context)
-    {
-        var user = context.User;
-        if (user.FindFirstValue(ApiTokenAuthenticationHandler.TokenClaim) is { } token)
-        {
-            return "token:" + token;
-        }
+    /// <summary>
+    /// A bearer token's identity: the SHA-256 of its secret (what the accounts store keeps), computed without a
+    /// lookup. A forged token is refused by authentication after this, within its own budget.
+    /// </summary>
+    private static string? Token(HttpContext context) =>
+        ApiTokenAuthenticationHandler.HasBearer(context)
+            ? "token:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim())))
+            : null;
 
-        return user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "user:" + id : "address:" + Address(context);
-    }
+    /// <summary>The signed-in user, else the address.</summary>
+    private static string User(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "user:" + id : "address:" + Address(context);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -67,10 +67,10 @@ internal static class SecurityExtensions
 
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
+        var limits = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        app.UseRateLimiter(RateLimits.BeforeAuthentication(limits));
         app.UseAuthentication();
-
-        // After authentication, so that API tokens and users each have their own budget.
-        app.UseRateLimiter();
+        app.UseRateLimiter(RateLimits.AfterAuthentication(limits));
         app.UseAuthorization();
         app.Use(RequirePasswordChange);
         app.Use(AuthorizeFormPosts);
