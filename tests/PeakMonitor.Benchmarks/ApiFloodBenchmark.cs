@@ -101,33 +101,7 @@ internal static class ApiFloodBenchmark
 
     private static async Task<(int Count, double Median, double P95, int Errors)> BrowseAsync(HttpClient[] clients, TimeSpan duration)
     {
-        var latencies = new List<double>[clients.Length];
-        var errors = 0;
-        var deadline = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(async (http, u) =>
-        {
-            latencies[u] = [];
-            while (deadline.Elapsed < duration)
-            {
-                var sw = Stopwatch.StartNew();
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
-                    await response.Content.ReadAsByteArrayAsync();
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[u].Add(sw.Elapsed.TotalMilliseconds);
-            }
-        }));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var (all, errors) = await LoadBenchmark.BrowseAsync(clients, ["/"], duration);
         return (all.Length, all[all.Length / 2], all[(int)(all.Length * 0.95)], errors);
     }
 }

@@ -69,34 +69,8 @@ internal static class LoadBenchmark
             }
 
             var before = app.MemoryBytes;
-            var latencies = new List<double>[users];
-            var errors = 0;
             var deadline = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
-            {
-                latencies[u] = [];
-                var i = u;
-                while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
-                {
-                    var sw = Stopwatch.StartNew();
-                    try
-                    {
-                        using var response = await clients[u].GetAsync(new Uri(Paths[i++ % Paths.Length], UriKind.Relative));
-                        await response.Content.ReadAsByteArrayAsync();
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-
-                    latencies[u].Add(sw.Elapsed.TotalMilliseconds);
-                }
-            }));
-            var all = latencies.SelectMany(l => l).Order().ToArray();
+            var (all, errors) = await BrowseAsync(clients, Paths, TimeSpan.FromSeconds(seconds));
             var after = app.MemoryBytes;
             var p95 = all[(int)(all.Length * 0.95)];
             Console.WriteLine($"Load: {users} concurrent signed-in users (analysts, one session each) × {seconds} s over {Paths.Length} pages, app in its own process:");
@@ -109,5 +83,41 @@ internal static class LoadBenchmark
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>
+    /// Every client requests the paths in turn, one request at a time, until <paramref name="duration"/> is
+    /// over; returns the latencies in milliseconds, sorted, and how many requests failed.
+    /// </summary>
+    public static async Task<(double[] Latencies, int Errors)> BrowseAsync(HttpClient[] clients, string[] paths, TimeSpan duration)
+    {
+        var latencies = new List<double>[clients.Length];
+        var errors = 0;
+        var deadline = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async (http, u) =>
+        {
+            latencies[u] = [];
+            var i = u;
+            while (deadline.Elapsed < duration)
+            {
+                var sw = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(paths[i++ % paths.Length], UriKind.Relative));
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[u].Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }));
+        return (latencies.SelectMany(l => l).Order().ToArray(), errors);
     }
 }
