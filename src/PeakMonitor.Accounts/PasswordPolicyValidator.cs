@@ -23,12 +23,12 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<PeakUser>
 
         if (user.UserName is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "Passwords must not contain the user name. 密码不得包含用户名。" });
+            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "密码不得包含用户名。Passwords must not contain the user name." });
         }
 
         if (IsCommon(password))
         {
-            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "This password is one of the most commonly used ones (or one of them with digits or symbols added); choose another. 该密码过于常见，请另选一个。" });
+            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "该密码过于常见（或只是在常见密码前后加了数字或符号），请另选一个。This password is one of the most commonly used ones (or one of them with digits or symbols added); choose another." });
         }
 
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
