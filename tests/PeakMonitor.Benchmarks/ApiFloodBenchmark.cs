@@ -25,18 +25,7 @@ internal static class ApiFloodBenchmark
         var accounts = Path.Combine(data.Path, "accounts.db");
         var people = await TestAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Viewer, browsers + 1);
         var token = await TestAccounts.CreateTokenAsync(accounts, people[^1].Name, "flood");
-        await using var app = await AppProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["Influx__Url"] = server.ToString(),
-            ["Influx__Database"] = database,
-            ["Ingestion__DataDirectory"] = data.Path,
-            ["Accounts__DatabasePath"] = accounts,
-            ["Accounts__KeysDirectory"] = Path.Combine(data.Path, "keys"),
-
-            // Every simulated user signs in from this one address; the sign-in limiter is not what is measured.
-            ["RateLimits__SignInAttemptsPerMinute"] = "100000",
-            ["Reports__ArchiveDirectory"] = Path.Combine(data.Path, "reports"),
-        });
+        await using var app = await AppProcess.StartAsync(LoadBenchmark.AppSettings(server, database, data.Path, accounts));
         var clients = Enumerable.Range(0, browsers).Select(_ => app.CreateClient()).ToArray();
         for (var u = 0; u < browsers; u++)
         {

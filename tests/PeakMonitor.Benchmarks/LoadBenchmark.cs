@@ -35,6 +35,20 @@ internal static class LoadBenchmark
         await new InfluxTimeSeriesStore(client).WriteAsync(seed, CancellationToken.None);
     }
 
+    /// <summary>The app's settings in a benchmark: the given store, a data folder of its own, the accounts made for it.</summary>
+    public static Dictionary<string, string?> AppSettings(Uri server, string database, string dataDirectory, string accounts) => new()
+    {
+        ["Influx__Url"] = server.ToString(),
+        ["Influx__Database"] = database,
+        ["Ingestion__DataDirectory"] = dataDirectory,
+        ["Accounts__DatabasePath"] = accounts,
+        ["Accounts__KeysDirectory"] = Path.Combine(dataDirectory, "keys"),
+        ["Reports__ArchiveDirectory"] = Path.Combine(dataDirectory, "reports"),
+
+        // Every simulated user signs in from this one address; the sign-in limiter is not what is measured.
+        ["RateLimits__SignInAttemptsPerMinute"] = "100000",
+    };
+
     public static async Task RunAsync(Uri server, int users = 50, int seconds = 60)
     {
         const string database = "bench_load";
@@ -42,17 +56,7 @@ internal static class LoadBenchmark
         using var data = new TempDirectory("peakmonitor-bench-load");
         var accounts = Path.Combine(data.Path, "accounts.db");
         var people = await TestAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Analyst, users);
-        await using var app = await AppProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["Influx__Url"] = server.ToString(),
-            ["Influx__Database"] = database,
-            ["Ingestion__DataDirectory"] = data.Path,
-            ["Accounts__DatabasePath"] = accounts,
-            ["Accounts__KeysDirectory"] = Path.Combine(data.Path, "keys"),
-
-            // Every simulated user signs in from this one address; the sign-in limiter is not what is measured.
-            ["RateLimits__SignInAttemptsPerMinute"] = "100000",
-        });
+        await using var app = await AppProcess.StartAsync(AppSettings(server, database, data.Path, accounts));
         try
         {
             var clients = Enumerable.Range(0, users).Select(_ => app.CreateClient()).ToArray();
