@@ -29,7 +29,8 @@ public static class AccountsExtensions
 
         var identityBuilder = services.AddIdentityCore<PeakUser>()
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AccountsDbContext>();
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
         {
             o.Password.RequiredLength = accounts.Value.MinPasswordLength;

@@ -26,6 +26,13 @@ public sealed class AccountsOptions
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 12;
 
+    /// <summary>
+    /// A failed sign-in is answered no sooner than this after it arrived: a wrong password costs a database
+    /// write that an unknown user does not, and the difference would tell which user names exist.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan FailedSignInMinimumTime { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How long a sign-in lasts without activity (sliding).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -12,7 +12,9 @@ public sealed record TokenSummary(int Id, string Name, string Prefix, DateTime C
 
 /// <summary>
 /// Per-user read-only API tokens: created (the secret shown once), listed, revoked, verified. Only
-/// hashes are stored; a revoked token, or one whose user is locked out or deleted, no longer works.
+/// hashes are stored; a revoked token, or one whose user is deleted, no longer works. A lockout does
+/// not stop tokens: it is a defence of the sign-in form, and anyone can trigger it by guessing
+/// passwords — it must not switch off a colleague's integration (revoke the token for that).
 /// </summary>
 public sealed class ApiTokens(AccountsDbContext db, AuditLog audit, TimeProvider time)
 {
@@ -67,7 +69,7 @@ public sealed class ApiTokens(AccountsDbContext db, AuditLog audit, TimeProvider
         await audit.WriteAsync(actor, AuditActions.TokenRevoke, $"{userName}/{tokenId} {token.Name}", "ok", null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The token's owner, or null when the secret is malformed, unknown, revoked, or its user is locked out.</summary>
+    /// <summary>The token's owner, or null when the secret is malformed, unknown or revoked (or its user deleted).</summary>
     public async Task<VerifiedToken?> VerifyAsync(string secret, CancellationToken cancellationToken)
     {
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length != SecretPrefix.Length + 32)
@@ -78,7 +80,7 @@ public sealed class ApiTokens(AccountsDbContext db, AuditLog audit, TimeProvider
         var hash = HashOf(secret);
         var found = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAtUtc == null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (found?.User is not { } user || user.LockoutEnd > now)
+        if (found?.User is not { } user)
         {
             return null;
         }

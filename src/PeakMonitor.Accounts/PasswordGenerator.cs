@@ -14,14 +14,17 @@ public static class PasswordGenerator
     private const string Digits = "23456789";
     private const string Alphabet = Upper + Lower + Digits;
 
-    public static string Generate()
+    /// <param name="userName">The account's name: a password containing it is drawn again (the password policy refuses those).</param>
+    public static string Generate(string? userName = null)
     {
         while (true)
         {
             var chars = RandomNumberGenerator.GetItems<char>(Alphabet, 20);
-            if (chars.Any(Upper.Contains) && chars.Any(Lower.Contains) && chars.Any(Digits.Contains))
+            var password = string.Join('-', chars.Chunk(5).Select(c => new string(c)));
+            if (chars.Any(Upper.Contains) && chars.Any(Lower.Contains) && chars.Any(Digits.Contains)
+                && !(userName is { Length: >= 3 } && password.Contains(userName, StringComparison.OrdinalIgnoreCase)))
             {
-                return string.Join('-', chars.Chunk(5).Select(c => new string(c)));
+                return password;
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed class UserAdministration(UserManager<PeakUser> users, AccountsDbCo
             throw new AccountException($"A user named '{userName}' exists already.");
         }
 
-        var password = PasswordGenerator.Generate();
+        var password = PasswordGenerator.Generate(userName);
         var user = new PeakUser { UserName = userName, MustChangePassword = true, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
         Check(await users.CreateAsync(user, password).ConfigureAwait(false), "name");
         Check(await users.AddToRoleAsync(user, role).ConfigureAwait(false), "role");
@@ -59,7 +59,7 @@ public sealed class UserAdministration(UserManager<PeakUser> users, AccountsDbCo
     public async Task<IssuedPassword> ResetPasswordAsync(string name, string actor, CancellationToken cancellationToken)
     {
         var user = await FindAsync(name).ConfigureAwait(false);
-        var password = PasswordGenerator.Generate();
+        var password = PasswordGenerator.Generate(user.UserName);
         Check(await users.RemovePasswordAsync(user).ConfigureAwait(false), "password");
         Check(await users.AddPasswordAsync(user, password).ConfigureAwait(false), "password");
         user.MustChangePassword = true;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Ingestion.Import;
 using PeakMonitor.Ingestion.Jobs;
 using PeakMonitor.Influx;
 using PeakMonitor.Ingestion;
@@ -59,6 +60,14 @@ internal sealed class GlobalOptions
     /// <summary>Ingestion settings (folders, run history) as the web app reads them.</summary>
     public static IngestionOptions IngestionOptions() =>
         Configuration().GetSection(Ingestion.Jobs.IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();
+
+    /// <summary>The import limits (section <c>Ingestion:Import</c>), as the web app reads them; validated.</summary>
+    public static ImportOptions ImportOptions()
+    {
+        var options = Configuration().GetSection(Ingestion.Import.ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions();
+        var result = new ImportOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new Microsoft.Extensions.Options.OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ImportOptions), result.Failures) : options;
+    }
 
     private static IConfiguration Configuration() => new ConfigurationBuilder()
         .SetBasePath(Directory.GetCurrentDirectory())

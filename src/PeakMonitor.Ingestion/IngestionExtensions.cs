@@ -21,9 +21,8 @@ public static class IngestionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ImportOptions>().BindConfiguration("Ingestion:Import")
-            .Validate(o => o.WriteChunkSize > 0 && o.WriteAttempts > 0 && o.RetryDelay >= TimeSpan.Zero, "Ingestion:Import: WriteChunkSize and WriteAttempts must be positive, RetryDelay not negative.")
-            .ValidateOnStart();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>());
         builder.AddKpis();
         services.AddTransient<FileIngestor>();
         services.AddTransient<FileImporter>();

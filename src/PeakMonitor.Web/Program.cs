@@ -5,6 +5,7 @@ using PeakMonitor.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AnchorDataPaths();
 builder.AddInflux();
 builder.AddIngestion();
 builder.AddReports();

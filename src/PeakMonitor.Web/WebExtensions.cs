@@ -71,15 +71,23 @@ internal static class WebExtensions
     /// Security headers on every answer: only the app's own scripts run (no inline script; the chart
     /// options are JSON data blocks, which CSP does not execute), no framing, no type sniffing. A
     /// generated report's HTML view carries inline scripts, so it is served sandboxed instead: an
-    /// opaque origin without the app's cookies.
+    /// opaque origin without the app's cookies. API answers and downloads are marked <c>no-store</c>.
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
+        var path = context.Request.Path;
+
+        // Data answers and downloads are not kept by browsers or proxies: they may be read by the next user of a shared machine.
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/reports/files") || path.StartsWithSegments("/explore/export.csv") || path.StartsWithSegments("/explore/export.xlsx"))
+        {
+            headers.CacheControl = "no-store";
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/reports/files")
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/reports/files")
             ? "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
             : "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return next(context);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Series;
 using PeakMonitor.Influx;
@@ -22,9 +20,9 @@ internal static class LoadBenchmark
 {
     private static readonly string[] Paths = ["/", "/provinces?kpi=nonfossil_share", "/provinces?kpi=carbon_intensity_reduction:vs2005&group=yrd", "/explore?ind=energy_total&ind=co2_energy&region=CN&region=44&from=2010&to=2024", "/provinces/44"];
 
-    public static async Task RunAsync(Uri server, int users = 50, int seconds = 60)
+    /// <summary>A fresh database on <paramref name="server"/> holding the repository's seed data.</summary>
+    public static async Task SeedAsync(Uri server, string database)
     {
-        const string database = "bench_load";
         var options = Options.Create(new InfluxOptions { Database = database });
         var client = new InfluxClient(new HttpClient(), new FixedInfluxEndpoint(server), options);
         await new InfluxDatabaseProvisioner(client, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<InfluxDatabaseProvisioner>.Instance).EnsureDatabaseAsync(CancellationToken.None);
@@ -35,46 +33,37 @@ internal static class LoadBenchmark
         }
 
         await new InfluxTimeSeriesStore(client).WriteAsync(seed, CancellationToken.None);
+    }
+
+    /// <summary>The app's settings in a benchmark: the given store, a data folder of its own, the accounts made for it.</summary>
+    public static Dictionary<string, string?> AppSettings(Uri server, string database, string dataDirectory, string accounts) => new()
+    {
+        ["Influx__Url"] = server.ToString(),
+        ["Influx__Database"] = database,
+        ["Ingestion__DataDirectory"] = dataDirectory,
+        ["Accounts__DatabasePath"] = accounts,
+        ["Accounts__KeysDirectory"] = Path.Combine(dataDirectory, "keys"),
+        ["Reports__ArchiveDirectory"] = Path.Combine(dataDirectory, "reports"),
+
+        // Every simulated user signs in from this one address; the sign-in limiter is not what is measured.
+        ["RateLimits__SignInAttemptsPerMinute"] = "100000",
+    };
+
+    public static async Task RunAsync(Uri server, int users = 50, int seconds = 60)
+    {
+        const string database = "bench_load";
+        await SeedAsync(server, database);
         using var data = new TempDirectory("peakmonitor-bench-load");
         var accounts = Path.Combine(data.Path, "accounts.db");
-        var people = await BenchAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Analyst, users);
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "PeakMonitor.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(Repository.Root, "src", "PeakMonitor.Web") },
-            Environment =
-            {
-                ["Influx__Url"] = server.ToString(),
-                ["Influx__Database"] = database,
-                ["Ingestion__DataDirectory"] = data.Path,
-                ["Accounts__DatabasePath"] = accounts,
-                ["Accounts__KeysDirectory"] = Path.Combine(data.Path, "keys"),
-                ["Ingestion__SyntheticFeedEnabled"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var app = Process.Start(start)!;
-        _ = app.StandardOutput.ReadToEndAsync();
-        _ = app.StandardError.ReadToEndAsync();
+        var people = await TestAccounts.CreateUsersAsync(accounts, PeakMonitor.Accounts.Roles.Analyst, users);
+        await using var app = await AppProcess.StartAsync(AppSettings(server, database, data.Path, accounts));
         try
         {
-            var clients = Enumerable.Range(0, users).Select(_ => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-                Timeout = TimeSpan.FromSeconds(30),
-            }).ToArray();
-            for (var i = 0; i < 100 && !await ReadyAsync(clients[0]); i++)
-            {
-                await Task.Delay(200);
-            }
-
+            var clients = Enumerable.Range(0, users).Select(_ => app.CreateClient()).ToArray();
             var signIn = Stopwatch.StartNew();
             for (var u = 0; u < users; u++)
             {
-                await BenchAccounts.SignInAsync(clients[u], people[u].Name, people[u].Password);
+                await TestAccounts.SignInAsync(clients[u], people[u].Name, people[u].Password);
             }
 
             var signInMs = signIn.Elapsed.TotalMilliseconds / users;
@@ -83,36 +72,10 @@ internal static class LoadBenchmark
                 (await clients[0].GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
             }
 
-            var before = Rss(app.Id);
-            var latencies = new List<double>[users];
-            var errors = 0;
+            var before = app.MemoryBytes;
             var deadline = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
-            {
-                latencies[u] = [];
-                var i = u;
-                while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
-                {
-                    var sw = Stopwatch.StartNew();
-                    try
-                    {
-                        using var response = await clients[u].GetAsync(new Uri(Paths[i++ % Paths.Length], UriKind.Relative));
-                        await response.Content.ReadAsByteArrayAsync();
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-
-                    latencies[u].Add(sw.Elapsed.TotalMilliseconds);
-                }
-            }));
-            var all = latencies.SelectMany(l => l).Order().ToArray();
-            var after = Rss(app.Id);
+            var (all, errors) = await BrowseAsync(clients, Paths, TimeSpan.FromSeconds(seconds));
+            var after = app.MemoryBytes;
             var p95 = all[(int)(all.Length * 0.95)];
             Console.WriteLine($"Load: {users} concurrent signed-in users (analysts, one session each) × {seconds} s over {Paths.Length} pages, app in its own process:");
             Console.WriteLine($"  sign-in through the form: {signInMs:F0} ms per user (PBKDF2 password check), done before the clock starts");
@@ -123,34 +86,42 @@ internal static class LoadBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
         }
     }
 
-    private static async Task<bool> ReadyAsync(HttpClient http)
+    /// <summary>
+    /// Every client requests the paths in turn, one request at a time, until <paramref name="duration"/> is
+    /// over; returns the latencies in milliseconds, sorted, and how many requests failed.
+    /// </summary>
+    public static async Task<(double[] Latencies, int Errors)> BrowseAsync(HttpClient[] clients, string[] paths, TimeSpan duration)
     {
-        try
+        var latencies = new List<double>[clients.Length];
+        var errors = 0;
+        var deadline = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async (http, u) =>
         {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+            latencies[u] = [];
+            var i = u;
+            while (deadline.Elapsed < duration)
+            {
+                var sw = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(paths[i++ % paths.Length], UriKind.Relative));
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
 
-    private static long Rss(int pid)
-    {
-        var line = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+                latencies[u].Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }));
+        return (latencies.SelectMany(l => l).Order().ToArray(), errors);
     }
 }

@@ -116,8 +116,8 @@ internal static class PageBenchmark
         });
         // Pages are measured as a signed-in analyst sees them; redirects are not followed, so a lost sign-in fails loudly.
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var (name, password) = (await BenchAccounts.CreateUsersAsync(factory.Services, PeakMonitor.Accounts.Roles.Analyst, 1))[0];
-        await BenchAccounts.SignInAsync(http, name, password);
+        var (name, password) = (await TestAccounts.CreateUsersAsync(factory.Services, PeakMonitor.Accounts.Roles.Analyst, 1))[0];
+        await TestAccounts.SignInAsync(http, name, password);
         var kpis = factory.Services.GetRequiredService<PeakMonitor.Ingestion.Kpis.KpiResults>();
         var runner = factory.Services.GetRequiredService<PeakMonitor.Ingestion.Jobs.ImportRunner>();
         var uploads = Path.Combine(Path.GetTempPath(), $"peakmonitor-bench-{database}", "uploads");

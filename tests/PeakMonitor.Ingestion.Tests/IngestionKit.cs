@@ -13,17 +13,19 @@ namespace PeakMonitor.Ingestion.Tests;
 /// <summary>The ingestion services wired by hand against a real influxd database, with fast retries.</summary>
 internal sealed class IngestionKit
 {
-    public IngestionKit(InfluxClient client, TempDirectory dir, int writeAttempts = 3, int chunkSize = 50_000)
+    public IngestionKit(InfluxClient client, TempDirectory dir, int writeAttempts = 3, int chunkSize = 50_000, Action<ImportOptions>? limits = null)
     {
+        var import = new ImportOptions { WriteAttempts = writeAttempts, RetryDelay = TimeSpan.FromMilliseconds(300), WriteChunkSize = chunkSize };
+        limits?.Invoke(import);
         Client = client;
         Store = new InfluxTimeSeriesStore(client);
         Options = new IngestionOptions { DataDirectory = Path.Combine(dir.Path, "ingestion"), InboxSettleTime = TimeSpan.Zero };
-        Importer = new FileImporter(Store, Microsoft.Extensions.Options.Options.Create(new ImportOptions { WriteAttempts = writeAttempts, RetryDelay = TimeSpan.FromMilliseconds(300), WriteChunkSize = chunkSize }), TimeProvider.System);
+        Importer = new FileImporter(Store, Microsoft.Extensions.Options.Options.Create(import), TimeProvider.System);
         History = new RunHistory(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
         Kpis = new KpiResults(Store, Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiOptions { ProvincialTargetsFile = null }), TimeProvider.System, NullLogger<KpiResults>.Instance);
         Runner = new ImportRunner(Importer, Kpis, History);
         Inbox = new InboxImportJob(Runner, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
-        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<IngestionRecovery>.Instance);
+        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<IngestionRecovery>.Instance);
         Options.EnsureFolders();
     }
 

@@ -40,9 +40,10 @@ internal static class IngestCommand
                 // Validate every file before starting anything: a bad file should not need a database, and a
                 // batch with a bad file stores nothing.
                 var problems = new List<CsvRowError>();
+                var limits = GlobalOptions.ImportOptions();
                 foreach (var path in paths)
                 {
-                    problems.AddRange((await DataFileScanner.ScanFileAsync(path, null, checkDuplicates: true, hints: null, cancellationToken).ConfigureAwait(false)).Errors);
+                    problems.AddRange((await DataFileScanner.ScanFileAsync(path, null, checkDuplicates: true, hints: null, cancellationToken, limits: limits).ConfigureAwait(false)).Errors);
                 }
 
                 if (problems.Count > 0)

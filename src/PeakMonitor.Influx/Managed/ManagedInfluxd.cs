@@ -13,21 +13,24 @@ namespace PeakMonitor.Influx.Managed;
 /// Debian's <c>influxd</c> (InfluxDB 1.x) run as a child process on loopback, with its config and
 /// data in one folder. Used by the app and the CLI when no server URL is configured, and by tests
 /// for throwaway servers. If a live influxd already serves the folder (say, the web app is running
-/// and the CLI is called), it is reused rather than started twice.
+/// and the CLI is called), it is reused rather than started twice. A started influxd never outlives
+/// the process that started it, however that process ends (<see cref="ParentBoundProcess"/>).
 /// </summary>
 public sealed partial class ManagedInfluxd : IAsyncDisposable
 {
     private const string EndpointFileName = "influxd.endpoint.json";
     private readonly Process? _process;
+    private readonly ParentBoundProcess? _bound;
     private readonly ILogger _logger;
     private readonly string _endpointFile;
     private readonly Queue<string> _recentOutput = new();
 
-    private ManagedInfluxd(Uri url, string dataDirectory, Process? process, ILogger logger)
+    private ManagedInfluxd(Uri url, string dataDirectory, ParentBoundProcess? bound, ILogger logger)
     {
         Url = url;
         DataDirectory = dataDirectory;
-        _process = process;
+        _bound = bound;
+        _process = bound?.Process;
         _logger = logger;
         _endpointFile = Path.Combine(dataDirectory, EndpointFileName);
     }
@@ -68,9 +71,15 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var bound = ParentBoundProcess.Start(start, ResolveExecutable("setpriv"));
+        if (!bound.Bound)
+        {
+            LogUnbound(logger);
+        }
+
+        var process = bound.Process;
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}/"));
-        var server = new ManagedInfluxd(url, dataDirectory, process, logger);
+        var server = new ManagedInfluxd(url, dataDirectory, bound, logger);
         process.OutputDataReceived += (_, e) => server.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => server.Remember(e.Data);
         process.BeginOutputReadLine();
@@ -121,6 +130,7 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
         }
         finally
         {
+            _bound?.Release();
             _process.Dispose();
         }
     }
@@ -296,6 +306,9 @@ public sealed partial class ManagedInfluxd : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the local influxd already running at {Url} (data in {DataDirectory})")]
     private static partial void LogAttached(ILogger logger, Uri url, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "setpriv (util-linux) was not found: the local influxd is started without a parent-death signal and would outlive this process if it crashed")]
+    private static partial void LogUnbound(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped local influxd at {Url}")]
     private static partial void LogStopped(ILogger logger, Uri url);

@@ -12,11 +12,14 @@ public sealed record ScanHints(string? Encoding = null, string? WideSource = nul
 /// One streaming pass over a data file (canonical CSV, NBS-style wide CSV, or .xlsx of either
 /// layout), handing every valid observation to a sink and collecting every problem. Text must be
 /// UTF-8 (a BOM is tolerated) or GB18030/GBK: a file that is not valid UTF-8 is read again as
-/// GB18030, and rejected with a message saying so if it is neither.
+/// GB18030, and rejected with a message saying so if it is neither; UTF-16 and UTF-32 text is rejected
+/// by its byte-order mark or its NUL bytes. Every pass runs within the limits of <see cref="ImportOptions"/>:
+/// a file beyond one is rejected as a whole, the error naming the limit.
 /// </summary>
 public static class DataFileScanner
 {
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that throws on invalid bytes; its preamble lets the reader skip a BOM.</summary>
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(true, throwOnInvalidBytes: true);
 
     static DataFileScanner() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -26,7 +29,9 @@ public static class DataFileScanner
     /// <param name="checkDuplicates">Track keys to report duplicates (a validation pass); costs memory proportional to the file.</param>
     /// <param name="restart">Called when the text turns out not to be UTF-8 and is read again as GB18030, so that a
     /// sink can forget what it received; without it, a sink's pass does not switch encodings (give the encoding in <paramref name="hints"/>).</param>
-    public static async Task<ScanResult> ScanFileAsync(string path, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, CancellationToken cancellationToken, Action? restart = null)
+    /// <param name="limits">The limits to read within (default: <see cref="ImportOptions"/>' defaults).</param>
+    /// <param name="time">The clock of <see cref="ImportOptions.MaxReadTime"/> (default: the system's).</param>
+    public static async Task<ScanResult> ScanFileAsync(string path, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, CancellationToken cancellationToken, Action? restart = null, ImportOptions? limits = null, TimeProvider? time = null)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -39,33 +44,52 @@ public static class DataFileScanner
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
-            return await ScanAsync(stream, name, sink, checkDuplicates, hints, cancellationToken, restart).ConfigureAwait(false);
+            return await ScanAsync(stream, name, sink, checkDuplicates, hints, cancellationToken, restart, limits, time).ConfigureAwait(false);
         }
     }
 
     /// <summary>Scans a seekable stream (it is read more than once: hash, then text, then possibly as GB18030).</summary>
-    public static async Task<ScanResult> ScanAsync(Stream stream, string fileName, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, CancellationToken cancellationToken, Action? restart = null)
+    public static async Task<ScanResult> ScanAsync(Stream stream, string fileName, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, CancellationToken cancellationToken, Action? restart = null, ImportOptions? limits = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var guard = new ReadLimits(limits ?? new ImportOptions(), time ?? TimeProvider.System, fileName);
+        if (stream.Length > guard.Options.MaxFileBytes)
+        {
+            var tooLarge = new ScanResult(fileName);
+            tooLarge.Errors.Add(new CsvRowError(fileName, 0, "-", null, ReadLimits.Over("the file's size in bytes", stream.Length, guard.Options.MaxFileBytes, nameof(ImportOptions.MaxFileBytes))));
+            return tooLarge;
+        }
+
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
         stream.Position = 0;
-        var header = new byte[4];
-        var read = await stream.ReadAtLeastAsync(header, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var head = new byte[1 << 16];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         stream.Position = 0;
 
-        if (read == 4 && header is [0x50, 0x4B, 0x03, 0x04])
+        if (read >= 4 && head is [0x50, 0x4B, 0x03, 0x04, ..])
         {
             var xlsx = new ScanResult(fileName) { IsExcel = true, Encoding = "xlsx", Sha256 = sha };
             try
             {
-                await ProcessAsync(ToAsync(RowSources.Xlsx(stream)), xlsx, sink, checkDuplicates, hints, cancellationToken).ConfigureAwait(false);
+                await ProcessAsync(ToAsync(XlsxRows.Read(stream, guard)), xlsx, sink, checkDuplicates, hints, guard, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FileFormatException)
+            catch (ImportLimitException ex)
+            {
+                xlsx.Errors.Add(ex.Error);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or EndOfStreamException or NotSupportedException)
             {
                 xlsx.Errors.Add(new CsvRowError(fileName, 0, "-", null, $"not a readable .xlsx workbook: {ex.Message}"));
             }
 
             return xlsx;
+        }
+
+        if (NotEightBitText(head.AsSpan(0, read)) is { } wide)
+        {
+            var refused = new ScanResult(fileName) { Sha256 = sha };
+            refused.Errors.Add(new CsvRowError(fileName, 0, "-", null, $"the file is {wide}, which is not accepted: save it as UTF-8 (or GB18030)"));
+            return refused;
         }
 
         string[] encodings = hints?.Encoding is { } known ? [known] : ["utf-8", "gb18030"];
@@ -76,8 +100,13 @@ public static class DataFileScanner
             var encoding = encodingName == "utf-8" ? StrictUtf8 : StrictGb18030;
             try
             {
-                using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: encodingName == "utf-8", bufferSize: 1 << 16, leaveOpen: true);
-                await ProcessAsync(RowSources.CsvAsync(text, fileName, result.Errors, cancellationToken), result, sink, checkDuplicates, hints, cancellationToken).ConfigureAwait(false);
+                using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+                await ProcessAsync(RowSources.CsvAsync(text, result.Errors, guard, cancellationToken), result, sink, checkDuplicates, hints, guard, cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (ImportLimitException ex)
+            {
+                result.Errors.Add(ex.Error);
                 return result;
             }
             catch (DecoderFallbackException) when (encodingName == "utf-8" && (sink is null || restart is not null))
@@ -96,7 +125,21 @@ public static class DataFileScanner
         return rejected;
     }
 
-    private static async Task ProcessAsync(IAsyncEnumerable<(int Line, string[] Cells)> rows, ScanResult result, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, CancellationToken cancellationToken)
+    /// <summary>
+    /// UTF-16 and UTF-32 by their byte-order marks, or by NUL bytes (which no UTF-8 or GB18030 text has;
+    /// without a BOM a UTF-16 file of ASCII is every other byte NUL). Null for text we may read.
+    /// </summary>
+    private static string? NotEightBitText(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 text (little-endian byte-order mark FF FE 00 00)",
+        [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32 text (big-endian byte-order mark 00 00 FE FF)",
+        [0xFF, 0xFE, ..] => "UTF-16 text (little-endian byte-order mark FF FE)",
+        [0xFE, 0xFF, ..] => "UTF-16 text (big-endian byte-order mark FE FF)",
+        _ when head.IndexOf((byte)0) >= 0 => "not plain text: it has NUL bytes (UTF-16 or UTF-32 text without a byte-order mark, or a binary file)",
+        _ => null,
+    };
+
+    private static async Task ProcessAsync(IAsyncEnumerable<(int Line, string[] Cells)> rows, ScanResult result, Func<Observation, ValueTask>? sink, bool checkDuplicates, ScanHints? hints, ReadLimits limits, CancellationToken cancellationToken)
     {
         var file = result.File;
         var errors = result.Errors;
@@ -111,6 +154,7 @@ public static class DataFileScanner
         await foreach (var (line, cells) in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             lastLine = line;
+            limits.CheckTime(line);
             if (cells.All(c => c.Length == 0))
             {
                 continue;
@@ -172,7 +216,7 @@ public static class DataFileScanner
                 result.RowsRead++;
                 foreach (var parsed in wide.Row(cells, file, line, errors))
                 {
-                    await AcceptAsync(parsed, line, result, seen, sink).ConfigureAwait(false);
+                    await AcceptAsync(parsed, line, result, seen, sink, limits).ConfigureAwait(false);
                 }
             }
             else if (canonical is not null)
@@ -180,7 +224,7 @@ public static class DataFileScanner
                 result.RowsRead++;
                 if (canonical.Row(cells, file, line, errors) is { } parsed)
                 {
-                    await AcceptAsync(parsed, line, result, seen, sink).ConfigureAwait(false);
+                    await AcceptAsync(parsed, line, result, seen, sink, limits).ConfigureAwait(false);
                 }
             }
 
@@ -199,8 +243,13 @@ public static class DataFileScanner
         }
     }
 
-    private static async ValueTask AcceptAsync(ParsedRow parsed, int line, ScanResult result, Dictionary<ObservationKey, int>? seen, Func<Observation, ValueTask>? sink)
+    private static async ValueTask AcceptAsync(ParsedRow parsed, int line, ScanResult result, Dictionary<ObservationKey, int>? seen, Func<Observation, ValueTask>? sink, ReadLimits limits)
     {
+        if (result.Observations >= limits.Options.MaxObservations)
+        {
+            throw limits.Refuse(line, "-", ReadLimits.Over("the number of observations", result.Observations + 1L, limits.Options.MaxObservations, nameof(ImportOptions.MaxObservations)) + "; split the file");
+        }
+
         if (parsed.Observation is not { } observation)
         {
             result.MissingValues++;

@@ -54,7 +54,9 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
             checkDuplicates: true,
             hints: null,
             cancellationToken,
-            restart: () => rows = 0).ConfigureAwait(false);
+            restart: () => rows = 0,
+            limits: options.Value,
+            time: time).ConfigureAwait(false);
         if (validation.Errors.Count > 0)
         {
             throw new CsvImportException(validation.Errors);
@@ -104,7 +106,9 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
             },
             checkDuplicates: false,
             new ScanHints(validation.Encoding == "xlsx" ? null : validation.Encoding, validation.WideSource),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            limits: options.Value,
+            time: time).ConfigureAwait(false);
         if (chunk.Count > 0)
         {
             await FlushAsync().ConfigureAwait(false);

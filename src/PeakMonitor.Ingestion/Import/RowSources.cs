@@ -2,102 +2,123 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PeakMonitor.Ingestion.Csv;
 
 namespace PeakMonitor.Ingestion.Import;
 
-/// <summary>Rows of a data file as text cells with their line (CSV) or row (Excel) number, streamed.</summary>
+/// <summary>Rows of a CSV file as text cells with their line number, streamed within the limits (workbooks: <see cref="XlsxRows"/>).</summary>
 internal static class RowSources
 {
-    public static async IAsyncEnumerable<(int Line, string[] Cells)> CsvAsync(TextReader text, string file, List<CsvRowError> errors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<(int Line, string[] Cells)> CsvAsync(TextReader text, List<CsvRowError> errors, ReadLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var file = limits.File;
+        var options = limits.Options;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
             BadDataFound = args => errors.Add(new CsvRowError(file, args.Context.Parser?.RawRow ?? 0, "-", CanonicalLayout.Shorten(args.RawRecord), "malformed quoting")),
             DetectDelimiter = false,
             TrimOptions = TrimOptions.None,
+
+            // A quoted field may run over many lines; the line limit alone would not bound it.
+            MaxFieldSize = options.MaxLineChars,
         };
-        using var parser = new CsvParser(text, config);
-        while (await parser.ReadAsync().ConfigureAwait(false))
+        using var lines = new LineLimitedReader(text, limits);
+        using var parser = new CsvParser(lines, config);
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return (parser.RawRow, parser.Record ?? []);
-        }
-    }
-
-    /// <summary>The first worksheet of an .xlsx workbook, read with the SAX reader so large sheets stream.</summary>
-    public static IEnumerable<(int Line, string[] Cells)> Xlsx(Stream stream)
-    {
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("the workbook has no workbook part");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("the workbook has no worksheet");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            bool more;
+            try
             {
-                continue;
+                more = await parser.ReadAsync().ConfigureAwait(false);
+            }
+            catch (MaxFieldSizeException)
+            {
+                throw limits.Refuse(parser.RawRow, "-", ReadLimits.Over("characters in one field", options.MaxLineChars + 1L, options.MaxLineChars, nameof(ImportOptions.MaxLineChars)) + " (already beyond it)");
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                while (cells.Count < column)
-                {
-                    cells.Add(string.Empty);
-                }
-
-                cells.Add(Text(cell, shared));
-            }
-
-            yield return ((int)(row.RowIndex?.Value ?? 0), cells.ToArray());
-        }
-    }
-
-    private static string Text(Cell cell, string[] shared)
-    {
-        var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? string.Empty;
-        if (cell.DataType?.Value == CellValues.SharedString)
-        {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : string.Empty;
-        }
-
-        if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
-        {
-            // Excel stores numbers as invariant text, sometimes with an exponent: give the plain decimal form.
-            return decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) : raw;
-        }
-
-        return raw;
-    }
-
-    /// <summary>Zero-based column of a reference such as "C7".</summary>
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z')
+            if (!more)
             {
                 break;
             }
 
-            index = (index * 26) + (c - 'A' + 1);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parser.Count > options.MaxColumns)
+            {
+                throw limits.Refuse(parser.RawRow, "-", ReadLimits.Over("fields on this line", parser.Count, options.MaxColumns, nameof(ImportOptions.MaxColumns)));
+            }
+
+            yield return (parser.RawRow, parser.Record ?? []);
+        }
+    }
+
+    /// <summary>
+    /// Passes text through, refusing a line longer than <see cref="ImportOptions.MaxLineChars"/> before the
+    /// CSV parser buffers it: a file with no line breaks would otherwise be read into memory whole.
+    /// </summary>
+    private sealed class LineLimitedReader(TextReader inner, ReadLimits limits) : TextReader
+    {
+        private int _lineLength;
+        private int _line = 1;
+
+        public override int Peek() => inner.Peek();
+
+        public override int Read()
+        {
+            var c = inner.Read();
+            if (c >= 0)
+            {
+                Count([(char)c]);
+            }
+
+            return c;
         }
 
-        return index - 1;
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = inner.Read(buffer);
+            Count(buffer[..n]);
+            return n;
+        }
+
+        public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            Count(buffer.Span[..n]);
+            return n;
+        }
+
+        private void Count(ReadOnlySpan<char> chars)
+        {
+            while (!chars.IsEmpty)
+            {
+                var newline = chars.IndexOf('\n');
+                if (newline < 0)
+                {
+                    _lineLength += chars.Length;
+                    break;
+                }
+
+                _lineLength += newline;
+                Check();
+                _lineLength = 0;
+                _line++;
+                chars = chars[(newline + 1)..];
+            }
+
+            Check();
+        }
+
+        private void Check()
+        {
+            if (_lineLength > limits.Options.MaxLineChars)
+            {
+                throw limits.Refuse(_line, "-", ReadLimits.Over("characters on this line", _lineLength, limits.Options.MaxLineChars, nameof(ImportOptions.MaxLineChars)) + " (counted so far)");
+            }
+        }
     }
 }

@@ -34,6 +34,12 @@ public sealed record RunRecord(
 /// </summary>
 public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// The error of a run found still 'running' at startup: its process ended during it (a crash, a kill,
+    /// the OOM killer), unlike a run cancelled by an orderly shutdown.
+    /// </summary>
+    public const string ProcessEndedError = "interrupted: the process ended during this run";
+
     private readonly SemaphoreSlim _schema = new(1, 1);
     private bool _ready;
 
@@ -75,10 +81,29 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         var running = (await ListAsync(1000, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == RunStatus.Running).ToArray();
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = $ended, error = 'interrupted by a restart; retried' WHERE status = 'Running'";
+        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = $ended, error = $error WHERE status = 'Running'";
         cmd.Parameters.AddWithValue("$ended", Now());
+        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return running;
+    }
+
+    /// <summary>The runs (ids, oldest first) whose process ended while they imported a file with this content.</summary>
+    public async Task<IReadOnlyList<long>> ProcessEndsAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT id FROM runs WHERE sha256 = $sha AND status = 'Interrupted' AND error = $error ORDER BY id";
+        cmd.Parameters.AddWithValue("$sha", sha256);
+        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
+        var ids = new List<long>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>True when a file with this content was already imported successfully.</summary>
@@ -92,12 +117,16 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     }
 
     /// <summary>The most recent runs first.</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RunRecord>> ListAsync(int limit, CancellationToken cancellationToken) => ListAsync(0, limit, cancellationToken);
+
+    /// <summary>The most recent runs first, after skipping <paramref name="offset"/> of them (a page).</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(int offset, int limit, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error FROM runs ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = "SELECT id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error FROM runs ORDER BY id DESC LIMIT $limit OFFSET $offset";
         cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$offset", offset);
         var list = new List<RunRecord>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -117,6 +146,14 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         }
 
         return list;
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM runs";
+        return (int)(long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);

@@ -21,8 +21,17 @@ namespace PeakMonitor.Web;
 /// </summary>
 public static class ApiEndpoints
 {
-    private const int DefaultRunLimit = 50;
-    private const int MaxRunLimit = 500;
+    /// <summary>KPI rows are about 600 bytes of JSON: a full page is about 3 MB.</summary>
+    public const int MaxKpiPageSize = 5000;
+    public const int DefaultKpiPageSize = 1000;
+
+    public const int MaxSeriesPageSize = 10_000;
+    public const int DefaultSeriesPageSize = 1000;
+
+    public const int MaxRunPageSize = 500;
+    public const int DefaultRunPageSize = 50;
+
+    private const string PagingDescription = " Paged: page (from 1) and pageSize; the answer holds items, page, pageSize, total and next (the link to the next page, null on the last).";
 
     private static readonly Lazy<CatalogDto> Catalog = new(BuildCatalog);
 
@@ -35,27 +44,28 @@ public static class ApiEndpoints
         api.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPI results for every region and year of the stored data")
-            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算).")
+            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算)." + PagingDescription + " pageSize 1–5000, default 1000.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/series", GetSeriesAsync)
             .WithName("GetSeries")
             .WithSummary("Stored observations of one indicator, in its canonical unit")
-            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency.")
+            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency." + PagingDescription + " pageSize 1–10000, default 1000.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/runs", GetRunsAsync)
             .WithName("GetRuns")
             .WithSummary("The ingestion run history, newest first")
-            .WithDescription("limit: 1–500, default 50.");
+            .WithDescription("Newest first." + PagingDescription + " pageSize 1–500, default 50.");
         api.MapGet("/catalog", GetCatalog)
             .WithName("GetCatalog")
             .WithSummary("The KPI, indicator, region and sector catalogues");
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<KpiRow>>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
-        string? kpi, string? region, string? year, IKpiResults kpis, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<KpiRow>>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
+        string? kpi, string? region, string? year, string? page, string? pageSize, IKpiResults kpis, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, pageSize, DefaultKpiPageSize, MaxKpiPageSize, errors);
         KpiDefinition? definition = null;
         if (!string.IsNullOrEmpty(kpi) && !KpiCatalog.TryGet(kpi.Trim(), out definition))
         {
@@ -103,10 +113,14 @@ public static class ApiEndpoints
             return StoreUnavailable(ex);
         }
 
+        // Only the page's rows are converted (and their provenance looked up): the filter itself is a pass over references.
         var provenance = new Dictionary<(string Kpi, RegionCode Region), (bool Synthetic, string Sources)>();
-        var rows = snapshot.Results
+        var selected = snapshot.Results
             .Where(r => (definition is null || r.Kpi == definition.Id) && (regionCode is null || r.Region == regionCode) && (yearValue is null || r.Year == yearValue))
-            .Select(r =>
+            .ToArray();
+        return TypedResults.Ok(paging.Of(
+            selected,
+            r =>
             {
                 if (!provenance.TryGetValue((r.Kpi, r.Region), out var p))
                 {
@@ -116,15 +130,18 @@ public static class ApiEndpoints
                 }
 
                 return KpiRow.From(r, p.Synthetic, p.Sources, snapshot.Quality(r).Id() is { Length: > 0 } q ? q : "reported");
-            })
-            .ToArray();
-        return TypedResults.Ok<IReadOnlyList<KpiRow>>(rows);
+            },
+            request,
+            "kpi",
+            "region",
+            "year"));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SeriesRow>>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
-        string? indicator, string? region, string? sector, string? frequency, string? from, string? to, ITimeSeriesReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<SeriesRow>>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
+        string? indicator, string? region, string? sector, string? frequency, string? from, string? to, string? page, string? pageSize, ITimeSeriesReader reader, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, pageSize, DefaultSeriesPageSize, MaxSeriesPageSize, errors);
         var indicatorId = default(IndicatorId);
         if (string.IsNullOrWhiteSpace(indicator))
         {
@@ -182,7 +199,8 @@ public static class ApiEndpoints
         try
         {
             var observations = await reader.ReadAsync(new SeriesQuery(indicatorId, sectorId, fromPeriod!.Value, toPeriod!.Value, regions), cancellationToken);
-            return TypedResults.Ok<IReadOnlyList<SeriesRow>>(observations.Select(SeriesRow.From).ToArray());
+            // One indicator of one sector and frequency: at most 32 regions × 1,824 months are read, then paged.
+            return TypedResults.Ok(paging.Of(observations, SeriesRow.From, request, "indicator", "region", "sector", "frequency", "from", "to"));
         }
         catch (StoreException ex)
         {
@@ -190,19 +208,18 @@ public static class ApiEndpoints
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RunRow>>, ValidationProblem>> GetRunsAsync(string? limit, RunHistory history, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<RunRow>>, ValidationProblem>> GetRunsAsync(string? page, string? pageSize, RunHistory history, HttpRequest request, CancellationToken cancellationToken)
     {
-        var n = DefaultRunLimit;
-        if (!string.IsNullOrEmpty(limit)
-            && !(int.TryParse(limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n is >= 1 and <= MaxRunLimit))
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, pageSize, DefaultRunPageSize, MaxRunPageSize, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["limit"] = [$"{Shown(limit)} is not a limit from 1 to {MaxRunLimit}."] },
-                title: "Invalid query parameters");
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
-        var runs = await history.ListAsync(n, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<RunRow>>(runs.Select(RunRow.From).ToArray());
+        var runs = await history.ListAsync(paging.Skip, paging.PageSize, cancellationToken);
+        var total = await history.CountAsync(cancellationToken);
+        return TypedResults.Ok(paging.Of(runs.Select(RunRow.From).ToArray(), total, request));
     }
 
     private static Ok<CatalogDto> GetCatalog() => TypedResults.Ok(Catalog.Value);

@@ -40,7 +40,14 @@ internal static class ReportEndpoints
             return Results.Problem("scope: use CN, a two-digit province code or all.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var job = jobs.Start(year, regions, form["lang"] == "en", context.Actor());
+        if (jobs.Start(year, regions, form["lang"] == "en", context.Actor()) is not { } job)
+        {
+            var cap = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.MaxQueuedReportsPerUser;
+            await context.AuditAsync(AuditActions.ReportGenerate, $"{year} {scope} {(form["lang"] == "en" ? "en" : "zh")}", $"refused: {cap} generations already queued or running");
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem($"您已有 {cap} 个报告在排队或生成中，请等待其完成。You have {cap} report generations queued or running already; wait for one to finish.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many queued reports");
+        }
+
         await context.AuditAsync(AuditActions.ReportGenerate, $"{year} {scope} {(form["lang"] == "en" ? "en" : "zh")}", $"started: job {job.Id}");
         return Results.Accepted($"/api/reports/{job.Id}", job);
     }

@@ -28,13 +28,17 @@ public sealed class ReportJob
     public string? Error { get; set; }
 
     public IReadOnlyList<string> Files { get; set; } = [];
+
+    /// <summary>Who asked for it (for the per-user cap; not shown in the status answer).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Owner { get; init; } = string.Empty;
 }
 
 /// <summary>
 /// Generates reports in the background (one at a time: they share one browser) into the archive
 /// folder, and keeps the archive index (time, data update used, SHA-256).
 /// </summary>
-public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, TimeProvider time, AuditLog audit, ILogger<ReportJobs> logger)
+public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, IOptions<Security.RateLimitOptions> limits, TimeProvider time, AuditLog audit, ILogger<ReportJobs> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly ConcurrentDictionary<string, ReportJob> _jobs = new(StringComparer.Ordinal);
@@ -44,11 +48,24 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
 
     public string Folder => Path.GetFullPath(options.Value.ArchiveDirectory);
 
-    /// <summary>Generates in the background, one generation at a time; the outcome goes to the audit log under <paramref name="actor"/>.</summary>
-    public ReportJob Start(int year, IReadOnlyList<RegionCode> regions, bool english, string actor)
+    /// <summary>
+    /// Generates in the background, one generation at a time; the outcome goes to the audit log under
+    /// <paramref name="actor"/>. Null when the actor already has <see cref="Security.RateLimitOptions.MaxQueuedReportsPerUser"/>
+    /// generations queued or running: one user cannot fill the queue for everyone.
+    /// </summary>
+    public ReportJob? Start(int year, IReadOnlyList<RegionCode> regions, bool english, string actor)
     {
-        var job = new ReportJob { Id = Guid.NewGuid().ToString("N"), Total = regions.Count };
-        _jobs[job.Id] = job;
+        var job = new ReportJob { Id = Guid.NewGuid().ToString("N"), Total = regions.Count, Owner = actor };
+        lock (_jobs)
+        {
+            if (_jobs.Values.Count(j => j.Owner == actor && j.Status == "running") >= limits.Value.MaxQueuedReportsPerUser)
+            {
+                return null;
+            }
+
+            _jobs[job.Id] = job;
+        }
+
         _ = Task.Run(async () =>
         {
             await _one.WaitAsync();
@@ -76,11 +93,24 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
             finally
             {
                 _one.Release();
+                Prune();
                 var scope = regions.Count == 1 ? regions[0].Value : $"{regions.Count} regions";
                 await audit.WriteAsync(actor, AuditActions.ReportGenerate, $"{year} {scope} {(english ? "en" : "zh")}", $"{job.Status}: job {job.Id}, {job.Files.Count} files{(job.Error is null ? string.Empty : " — " + job.Error.Split('\n')[0])}", null, CancellationToken.None);
             }
         });
         return job;
+    }
+
+    /// <summary>Finished jobs are kept for their pages to poll, a hundred at most.</summary>
+    private void Prune()
+    {
+        lock (_jobs)
+        {
+            foreach (var old in _jobs.Values.Where(j => j.Status != "running").Skip(100).ToArray())
+            {
+                _jobs.TryRemove(old.Id, out _);
+            }
+        }
     }
 
     /// <summary>The archive, newest first.</summary>

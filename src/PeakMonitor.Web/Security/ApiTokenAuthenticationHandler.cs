@@ -39,7 +39,7 @@ internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authenticati
         var secret = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         if (await tokens.VerifyAsync(secret, Context.RequestAborted) is not { } token)
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked, or its user is locked out.");
+            return AuthenticateResult.Fail("The API token is unknown or revoked.");
         }
 
         var identity = new ClaimsIdentity(

@@ -49,7 +49,10 @@ internal static class SecurityExtensions
             o.LoginPath = "/login";
             o.Events.OnRedirectToLogin = context => Refuse(context.HttpContext, StatusCodes.Status401Unauthorized, context.RedirectUri);
             o.Events.OnRedirectToAccessDenied = context => Refuse(context.HttpContext, StatusCodes.Status403Forbidden, null);
+            SignedOutSessions.RefuseRetiredCookies(o);
         });
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<DummyPasswordCheck>();
         // A role change or a deleted user ends existing sign-ins within a minute, not at cookie expiry.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -58,12 +61,16 @@ internal static class SecurityExtensions
             .AddPolicy(AnalystPolicy, p => p.RequireRole(Roles.Analyst, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddPeakMonitorRateLimits();
         return builder;
     }
 
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
+        var limits = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        app.UseRateLimiter(RateLimits.BeforeAuthentication(limits));
         app.UseAuthentication();
+        app.UseRateLimiter(RateLimits.AfterAuthentication(limits));
         app.UseAuthorization();
         app.Use(RequirePasswordChange);
         app.Use(AuthorizeFormPosts);

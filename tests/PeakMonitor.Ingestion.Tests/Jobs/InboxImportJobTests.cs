@@ -94,6 +94,71 @@ public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFix
         Assert.Equal(4, await kit.CountAsync());
     }
 
+    private static string Sha(string content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+
+    /// <summary>What a process that ends mid-import leaves: its run still 'running', its file claimed.</summary>
+    private static async Task<long> EndProcessMidImportAsync(IngestionKit kit, string name, string content)
+    {
+        var run = await kit.History.StartAsync(InboxImportJob.Name, name, Sha(content), CancellationToken.None);
+        File.WriteAllText(Path.Combine(kit.Options.Working, name), content);
+        return run;
+    }
+
+    [Fact]
+    public async Task Recovery_ProcessEndedTwiceOnTheSameContent_FileMovedToFailedWithExplanation()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        var first = await EndProcessMidImportAsync(kit, "killer.csv", Good);
+        Assert.Equal(1, await kit.Recovery.RecoverAsync(CancellationToken.None));
+        File.Move(Path.Combine(kit.Options.Inbox, "killer.csv"), Path.Combine(kit.Options.Working, "killer.csv"));
+        var second = await kit.History.StartAsync(InboxImportJob.Name, "killer.csv", Sha(Good), CancellationToken.None);
+
+        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(0, requeued);
+        Assert.Empty(Directory.GetFiles(kit.Options.Inbox));
+        Assert.Empty(Directory.GetFiles(kit.Options.Working));
+        var failed = Assert.Single(Directory.GetFiles(kit.Options.Failed, "*-killer.csv"));
+        Assert.Equal(Good, File.ReadAllText(failed));
+        var why = File.ReadAllText(failed + ".error.txt");
+        Assert.Contains($"The process ended 2 times while importing this file (runs {first}, {second})", why, StringComparison.Ordinal);
+        Assert.Contains("move it back into inbox/", why, StringComparison.Ordinal);
+        Assert.All(await kit.History.ListAsync(10, CancellationToken.None), r => Assert.Equal((RunStatus.Interrupted, RunHistory.ProcessEndedError), (r.Status, r.Error)));
+    }
+
+    [Fact]
+    public async Task Recovery_OrderlyShutdownThenOneProcessEnd_StillRetried()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        var cancelled = await kit.History.StartAsync(InboxImportJob.Name, "slow.csv", Sha(Good), CancellationToken.None);
+        await kit.History.FinishAsync(cancelled, RunStatus.Interrupted, 0, 0, 0, "cancelled (shutdown)", Sha(Good), CancellationToken.None);
+        await EndProcessMidImportAsync(kit, "slow.csv", Good);
+
+        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(1, requeued);
+        Assert.True(File.Exists(Path.Combine(kit.Options.Inbox, "slow.csv")));
+        Assert.Empty(Directory.GetFiles(kit.Options.Failed));
+    }
+
+    [Fact]
+    public async Task Recovery_UploadCutOffByTheProcessEnd_RetriedThroughTheInbox()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        var upload = Path.Combine(kit.Options.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(upload);
+        File.WriteAllText(Path.Combine(upload, "uploaded.csv"), Good);
+        await kit.History.StartAsync("upload", "uploaded.csv", Sha(Good), CancellationToken.None);
+
+        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+        var runs = await kit.Inbox.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, requeued);
+        Assert.False(Directory.Exists(upload));
+        Assert.Equal(RunStatus.Succeeded, Assert.Single(runs).Status);
+        Assert.Equal(4, await kit.CountAsync());
+    }
+
     [Fact]
     public async Task RunOnce_FileStillBeingWritten_LeftForTheNextRun()
     {

@@ -69,7 +69,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         var span = panel.YearSpan!.Value;
         var expected = new KpiEngine().Compute(panel, KpiCatalog.All, [RegionCode.National], Enumerable.Range(span.First, span.Last - span.First + 1));
         using var json = JsonDocument.Parse(body);
-        var rows = json.RootElement.EnumerateArray().ToDictionary(r => (r.GetProperty("kpi").GetString()!, r.GetProperty("track").GetString()!, r.GetProperty("year").GetInt32()));
+        var rows = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(r => (r.GetProperty("kpi").GetString()!, r.GetProperty("track").GetString()!, r.GetProperty("year").GetInt32()));
         Assert.Equal(expected.Count, rows.Count);
         Assert.Contains(expected, r => r.Value is not null && r.Status is KpiStatus.OnTrack or KpiStatus.AtRisk or KpiStatus.OffTrack or KpiStatus.AchievedEarly);
         foreach (var e in expected)
@@ -122,7 +122,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
-        var row = Assert.Single(json.RootElement.EnumerateArray());
+        var row = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal("wind_solar_capacity", row.GetProperty("kpi").GetString());
         Assert.Equal("15", row.GetProperty("region").GetString());
         Assert.Equal(2023, row.GetProperty("year").GetInt32());
@@ -154,9 +154,13 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
     [InlineData("/api/series?indicator=cap_wind&from=2020-01", "from")]
     [InlineData("/api/series?indicator=cap_wind&frequency=monthly&to=2020", "to")]
     [InlineData("/api/series?indicator=cap_wind&from=2024&to=2020", "to")]
-    [InlineData("/api/runs?limit=0", "limit")]
-    [InlineData("/api/runs?limit=501", "limit")]
-    [InlineData("/api/runs?limit=ten", "limit")]
+    [InlineData("/api/runs?pageSize=0", "pageSize")]
+    [InlineData("/api/runs?pageSize=501", "pageSize")]
+    [InlineData("/api/runs?pageSize=ten", "pageSize")]
+    [InlineData("/api/runs?page=0", "page")]
+    [InlineData("/api/kpis?pageSize=5001", "pageSize")]
+    [InlineData("/api/kpis?page=-1", "page")]
+    [InlineData("/api/series?indicator=cap_wind&pageSize=10001", "pageSize")]
     public async Task Get_HostileParameter_400ProblemNamingIt(string url, string parameter)
     {
         var client = await influxd.NewDatabaseAsync();
@@ -190,7 +194,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         var expected = observations.Where(o => o.Indicator.Value == "cap_wind" && o.Period.Year is >= 2015 and <= 2020).OrderBy(o => o.Period).ToArray();
         Assert.Equal(6, expected.Length);
         using var json = JsonDocument.Parse(body);
-        var rows = json.RootElement.EnumerateArray().ToArray();
+        var rows = json.RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(expected.Length, rows.Length);
         foreach (var (e, row) in expected.Zip(rows))
         {
@@ -224,7 +228,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal(["2024-02", "2024-03"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("period").GetString()));
+        Assert.Equal(["2024-02", "2024-03"], json.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("period").GetString()));
     }
 
     [Fact]
@@ -240,11 +244,11 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
             await history.FinishAsync(id, i == 3 ? RunStatus.Rejected : RunStatus.Succeeded, 10 * i, i == 3 ? 0 : 10 * i, i == 3 ? 1 : 0, i == 3 ? "bad row" : null, null, CancellationToken.None);
         }
 
-        var (status, _, body) = await GetAsync(http, "/api/runs?limit=2");
+        var (status, _, body) = await GetAsync(http, "/api/runs?pageSize=2");
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
-        var rows = json.RootElement.EnumerateArray().ToArray();
+        var rows = json.RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(["file3.csv", "file2.csv"], rows.Select(r => r.GetProperty("file").GetString()));
         Assert.Equal("rejected", rows[0].GetProperty("status").GetString());
         Assert.Equal("bad row", rows[0].GetProperty("error").GetString());
@@ -339,7 +343,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         }
 
         var kpiParameters = paths.GetProperty("/api/kpis").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
-        Assert.Equal(["kpi", "region", "year"], kpiParameters);
+        Assert.Equal(["kpi", "region", "year", "page", "pageSize"], kpiParameters);
         var responses = paths.GetProperty("/api/kpis").GetProperty("get").GetProperty("responses");
         Assert.True(responses.TryGetProperty("400", out _));
         Assert.True(responses.TryGetProperty("503", out _));

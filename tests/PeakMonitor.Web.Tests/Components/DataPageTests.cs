@@ -120,8 +120,26 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
 
         var sources = Section(html, "sources");
         Assert.Contains("<code id=\"inbox-cron\">0 0/5 * * * ?</code>", sources, StringComparison.Ordinal);
-        Assert.Contains(Path.GetFullPath(Path.Combine(factory.IngestionDirectory, "inbox")), sources, StringComparison.Ordinal);
+        Assert.Contains($"<code>{Path.GetFullPath(factory.IngestionDirectory)}</code>", sources, StringComparison.Ordinal);
+        Assert.Contains("<code id=\"inbox-folder\">inbox/</code>", sources, StringComparison.Ordinal);
         Assert.Contains("0 0 * * * ?", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_DataAsViewer_FoldersInsideTheDataFolderAndNoServerPath()
+    {
+        var (_, factory) = await AppAsync();
+        await using var _ = factory;
+        using var http = await factory.CreateSignedInClientAsync(PeakMonitor.Accounts.Roles.Viewer);
+
+        var html = await http.GetStringAsync(new Uri("/data", UriKind.Relative));
+
+        Assert.DoesNotContain(factory.IngestionDirectory, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), html, StringComparison.Ordinal);
+        var sources = Section(html, "sources");
+        Assert.Contains("<code id=\"inbox-folder\">inbox/</code>", sources, StringComparison.Ordinal);
+        Assert.Contains("<code>processed/</code> · <code>rejected/</code> · <code>failed/</code>", sources, StringComparison.Ordinal);
+        Assert.Contains("服务器路径仅管理员可见", sources, StringComparison.Ordinal);
     }
 
     [Fact]

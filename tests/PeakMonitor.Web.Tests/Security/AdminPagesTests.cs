@@ -28,6 +28,25 @@ public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClas
         return PeakMonitorWebFactory.SubmitFormAsync(http, "/admin/users", handler, fields, withToken);
     }
 
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-5")]
+    [InlineData("99999999999999999999999")]
+    [InlineData("%3Cscript%3E")]
+    public async Task Get_AuditWithBadBefore_400WithMessageAndTheNewestEntries(string before)
+    {
+        await using var factory = await FactoryAsync();
+        using var admin = await factory.CreateSignedInClientAsync(Roles.Admin);
+
+        using var response = await admin.GetAsync(new Uri("/admin/audit?before=" + before, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"audit-bad-before\"", html, StringComparison.Ordinal);
+        Assert.Contains("<td>sign-in</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddUser_Form_ShowsOneTimePasswordThatSignsIn()
     {

@@ -114,6 +114,29 @@ public sealed partial class ApiTokenTests(SeededInflux seeded) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/catalog", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Token_UserLockedOutByFailedSignIns_StillReadsTheApi()
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        using var viewer = factory.CreateClient();
+        (await PeakMonitorWebFactory.SignInAsync(viewer, name, password)).Dispose();
+        using var api = Bearer(factory, await CreateTokenAsync(viewer, "integration"));
+
+        // Anyone who knows the user name can do this.
+        using var stranger = factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            (await PeakMonitorWebFactory.SignInAsync(stranger, name, "Guessing-wrong-" + i)).Dispose();
+        }
+
+        using var signIn = await PeakMonitorWebFactory.SignInAsync(factory.CreateClient(), name, password);
+        using var read = await api.GetAsync(new Uri("/api/catalog", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
     [Theory]
     [InlineData("pmt_")]
     [InlineData("pmt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

@@ -9,6 +9,9 @@ namespace PeakMonitor.Web.Tests.Security;
 /// <summary>The sign-in form, lockout, the one-time password, signing out — and what the audit log says about each.</summary>
 public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflux>
 {
+    /// <summary>The one message for an unknown user, a wrong password and a locked account.</summary>
+    private const string WrongOrLocked = "用户名或密码不正确，或账户因多次登录失败已暂时锁定。";
+
     private static async Task<IReadOnlyList<AuditEntry>> AuditAsync(PeakMonitorWebFactory factory, string action) =>
         await factory.Services.GetRequiredService<AuditLog>().ListAsync(action, null, null, 100, CancellationToken.None);
 
@@ -78,7 +81,7 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("用户名或密码不正确", html, StringComparison.Ordinal);
+        Assert.Contains(WrongOrLocked, html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"logout-form\"", html, StringComparison.Ordinal);
         var entry = Assert.Single(await AuditAsync(factory, AuditActions.SignIn));
         Assert.Equal(("anonymous", tried), (entry.Actor, entry.Target));
@@ -101,10 +104,11 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("账户已暂时锁定", html, StringComparison.Ordinal);
+        Assert.Contains(WrongOrLocked, html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
         var entries = await AuditAsync(factory, AuditActions.SignIn);
         Assert.Equal("refused: locked out", entries[0].Result);
+        Assert.Equal("failed: wrong password; account now locked", entries[1].Result);
         Assert.Equal(4, entries.Count(e => e.Result == "failed: wrong password"));
         var summary = (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(CancellationToken.None)).Single(u => u.Name == name);
         Assert.NotNull(summary.LockedUntil);
@@ -182,5 +186,103 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         using var response = await PeakMonitorWebFactory.SignInAsync(http, name, password, returnUrl);
 
         Assert.Equal("/", Local(response));
+    }
+
+    [Fact]
+    public async Task SignIn_LockedAccountUnknownUserAndWrongPassword_OneAnswer()
+    {
+        await using var factory = seeded.Factory(new Dictionary<string, string?> { ["Accounts:MaxFailedSignIns"] = "1" });
+        var (locked, _) = await factory.AddUserAsync(Roles.Viewer);
+        var (other, _) = await factory.AddUserAsync(Roles.Viewer);
+        using var http = factory.CreateClient();
+        (await PeakMonitorWebFactory.SignInAsync(http, locked, "Wrong-password-1")).Dispose();
+
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var (name, password) in new[] { (locked, "Wrong-password-2"), ("nobody-at-all", "Wrong-password-2"), (other, "Wrong-password-2") })
+        {
+            using var response = await PeakMonitorWebFactory.SignInAsync(http, name, password);
+            var html = await response.Content.ReadAsStringAsync();
+            answers.Add((response.StatusCode, html[html.IndexOf("id=\"login-error\"", StringComparison.Ordinal)..].Split("</p>")[0]));
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Equal(HttpStatusCode.Unauthorized, answers[0].Item1);
+        var results = (await AuditAsync(factory, AuditActions.SignIn)).Take(3).Select(e => e.Result).Reverse();
+        Assert.Equal(["refused: locked out", "failed: unknown user", "failed: wrong password; account now locked"], results);
+    }
+
+    [Fact]
+    public async Task SignOut_SavedCookieReplayedAfterwards_Refused()
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        var jar = new System.Net.CookieContainer();
+        using var http = factory.CreateDefaultClient(new Uri("http://localhost"), new CookieHandler(jar));
+        (await PeakMonitorWebFactory.SignInAsync(http, name, password)).Dispose();
+        var saved = jar.GetCookieHeader(new Uri("http://localhost/"));
+        Assert.Contains("PeakMonitor.Auth=", saved, StringComparison.Ordinal);
+        var page = await http.GetStringAsync(new Uri("/account", UriKind.Relative));
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PeakMonitorWebFactory.AntiforgeryToken(page) }))
+        {
+            (await http.PostAsync(new Uri("/account/logout", UriKind.Relative), form)).Dispose();
+        }
+
+        using var replay = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/kpis?region=CN", UriKind.Relative));
+        request.Headers.Add("Cookie", saved);
+        using var response = await replay.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var again = await PeakMonitorWebFactory.SignInAsync(factory.CreateClient(), name, password);
+        Assert.Equal("/account", again.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("Password1234", "most commonly used")]
+    [InlineData("P@ssw0rd-2026", "most commonly used")]
+    [InlineData("Qwertyuiop12", "most commonly used")]
+    [InlineData("Woaini1314520", "most commonly used")]
+    [InlineData("{name}-Secret-77", "must not contain the user name")]
+    public async Task ChangePassword_CommonOrContainingTheUserName_Refused(string next, string reason)
+    {
+        await using var factory = seeded.Factory();
+        var (name, password) = await factory.AddUserAsync(Roles.Viewer);
+        using var http = factory.CreateClient();
+        (await PeakMonitorWebFactory.SignInAsync(http, name, password)).Dispose();
+
+        using var change = await ChangePasswordAsync(http, password, next.Replace("{name}", name.ToUpperInvariant(), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Contains(reason, await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps cookies in a container the test can read (the factory's own cookie handling hides them).</summary>
+    private sealed class CookieHandler(System.Net.CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = jar.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                foreach (var cookie in cookies)
+                {
+                    jar.SetCookies(request.RequestUri!, cookie);
+                }
+            }
+
+            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } location)
+            {
+                response.Dispose();
+                return await SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(request.RequestUri!, location)), cancellationToken);
+            }
+
+            return response;
+        }
     }
 }

@@ -7,16 +7,28 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PeakMonitor.Accounts;
 
-namespace PeakMonitor.Benchmarks;
+namespace PeakMonitor.TestKit;
 
-/// <summary>Benchmarks measure signed-in users, as the app is used: accounts made here, sign-in through the real form.</summary>
-internal static partial class BenchAccounts
+/// <summary>Signed-in users, as the app is used: accounts made here, sign-in through the real form (benchmarks, app processes in tests).</summary>
+public static partial class TestAccounts
 {
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
     private static partial Regex TokenPattern();
 
     /// <summary>Users in the accounts file an app will be started on (the app is not running yet).</summary>
-    public static async Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count)
+    public static Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count) =>
+        WithAccountsAsync(databasePath, services => CreateUsersAsync(services, role, count));
+
+    /// <summary>A read-only API token for an existing user of the accounts file; returns its secret.</summary>
+    public static Task<string> CreateTokenAsync(string databasePath, string userName, string tokenName) =>
+        WithAccountsAsync(databasePath, async services =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(userName, tokenName, "test-setup", CancellationToken.None)).Secret;
+        });
+
+    /// <summary>The accounts services on a file, outside any app; the file is released afterwards.</summary>
+    private static async Task<T> WithAccountsAsync<T>(string databasePath, Func<IServiceProvider, Task<T>> work)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Accounts:DatabasePath"] = databasePath });
@@ -24,9 +36,9 @@ internal static partial class BenchAccounts
         builder.AddAccounts();
         using var host = builder.Build();
         await host.Services.GetRequiredService<AccountsDatabase>().InitializeAsync(CancellationToken.None);
-        var users = await CreateUsersAsync(host.Services, role, count);
+        var result = await work(host.Services);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return users;
+        return result;
     }
 
     /// <summary>Users in a running app's accounts store, ready to sign in (one-time password already replaced).</summary>
@@ -47,14 +59,23 @@ internal static partial class BenchAccounts
         return users;
     }
 
+    /// <summary>The first antiforgery token on a page's HTML (the client keeps the cookie that goes with it).</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html ?? string.Empty);
+        return match.Success
+            ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
+            : throw new InvalidOperationException("The page renders no antiforgery token.");
+    }
+
     /// <summary>Signs in through the sign-in form; the client must keep cookies and must not follow redirects.</summary>
     public static async Task SignInAsync(HttpClient http, string name, string password)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var html = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
-        var match = TokenPattern().Match(html);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value),
+            ["__RequestVerificationToken"] = AntiforgeryToken(html),
             ["_handler"] = "login",
             ["Input.UserName"] = name,
             ["Input.Password"] = password,
