@@ -23,7 +23,9 @@ internal static class WebExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UiLanguage>();
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
-            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.").ValidateOnStart();
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Dashboard:CacheDuration must not be negative.")
+            .Validate(o => UiLanguage.FindZone(o.TimeZone) is not null, "Dashboard:TimeZone must be a time zone this system knows (an IANA id such as Asia/Shanghai).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<ImportTracker>();
         builder.Services.AddSingleton<ReportJobs>();
@@ -51,7 +53,9 @@ internal static class WebExtensions
         app.UseStaticFiles();
         app.Use(async (context, next) =>
         {
-            context.RequestServices.GetRequiredService<UiLanguage>().English = context.Request.Cookies[UiLanguage.CookieName] == "en";
+            var lang = context.RequestServices.GetRequiredService<UiLanguage>();
+            lang.English = context.Request.Cookies[UiLanguage.CookieName] == "en";
+            lang.TimeZone = Zone(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.TimeZone);
             await next(context);
         });
         app.UseWebSecurity();
@@ -118,4 +122,8 @@ internal static class WebExtensions
             return Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    private static TimeZoneInfo Zone(string id) => Zones.GetOrAdd(id, static i => UiLanguage.FindZone(i) ?? UiLanguage.ChinaStandardTime);
 }

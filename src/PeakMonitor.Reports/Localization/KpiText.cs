@@ -59,12 +59,22 @@ public static class KpiText
     public static string Unit(string unit, UiLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(lang);
+        // One place for unit names: the KPI units and the raw indicators' canonical units (indicators.md).
         return unit switch
         {
             "year" => lang.T("年", "year"),
             "% YoY" => lang.T("%（同比）", "% YoY"),
+            "%/yr" => lang.T("%/年", "% per year"),
             "100m m3" => lang.T("亿立方米", "100m m³"),
             "count" => lang.T("个", "count"),
+            "10k tce" => lang.T("万吨标准煤", "10k tce"),
+            "10k t" => lang.T("万吨", "10k t"),
+            "100m CNY" => lang.T("亿元", "100m CNY"),
+            "10k persons" => lang.T("万人", "10k persons"),
+            "10k kW" => lang.T("万千瓦", "10k kW"),
+            "100m kWh" => lang.T("亿千瓦时", "100m kWh"),
+            "100m t" => lang.T("亿吨", "100m t"),
+            "100m t/yr" => lang.T("亿吨/年", "100m t per year"),
             _ => unit,
         };
     }

@@ -8,4 +8,7 @@ public sealed class DashboardOptions
     /// within about this time (sooner after an import in this process).
     /// </summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The time zone every time is shown in (an IANA id); China Standard Time by default.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
 }

@@ -33,7 +33,7 @@ public static class ExplorerExport
     {
         var indicator = IndicatorCatalog.Get(column.Indicator);
         var region = RegionCatalog.Get(column.Region);
-        return $"{lang.T(region.ShortNameZh, region.NameEn)} · {lang.T(indicator.NameZh, indicator.NameEn)} ({column.Unit}){(column.Synthetic ? lang.T(" [合成]", " [synthetic]") : string.Empty)}";
+        return $"{lang.T(region.ShortNameZh, region.NameEn)} · {lang.T(indicator.NameZh, indicator.NameEn)} ({column.UnitLabel(lang)}){(column.Synthetic ? lang.T(" [合成]", " [synthetic]") : string.Empty)}";
     }
 
     public static string Csv(ExplorerTable table, UiLanguage lang)

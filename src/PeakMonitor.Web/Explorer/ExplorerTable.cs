@@ -6,7 +6,26 @@ using PeakMonitor.Domain.Series;
 namespace PeakMonitor.Web.Explorer;
 
 /// <summary>One column of the explorer: an indicator in a region, normalised as asked.</summary>
-public sealed record ExplorerColumn(IndicatorId Indicator, RegionCode Region, string Unit, bool Synthetic, IReadOnlyCollection<string> Sources);
+public sealed record ExplorerColumn(IndicatorId Indicator, RegionCode Region, string Unit, bool Synthetic, IReadOnlyCollection<string> Sources)
+{
+    public Normalisation Normalisation { get; init; }
+
+    public int BaseYear { get; init; }
+
+    /// <summary>The column's unit in the reader's language: the canonical unit, per capita, per unit of GDP, or an index.</summary>
+    public string UnitLabel(Reports.Localization.UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        var unit = Reports.Localization.KpiText.Unit(Unit, lang);
+        return Normalisation switch
+        {
+            Normalisation.PerCapita => lang.T($"{unit}/万人", $"{unit} / 10k persons"),
+            Normalisation.PerGdp => lang.T($"{unit}/亿元", $"{unit} / 100m CNY"),
+            Normalisation.Index => lang.T($"指数（{BaseYear}年 = 100）", $"index, {BaseYear} = 100"),
+            _ => unit,
+        };
+    }
+}
 
 /// <summary>The explorer's data: periods × columns, the same numbers for the chart, the table and the exports.</summary>
 public sealed record ExplorerTable(ExplorerQuery Query, IReadOnlyList<Period> Periods, IReadOnlyList<ExplorerColumn> Columns, double?[,] Values)
@@ -43,17 +62,13 @@ public sealed record ExplorerTable(ExplorerQuery Query, IReadOnlyList<Period> Pe
             foreach (var region in query.Regions)
             {
                 var series = byKey.GetValueOrDefault((indicator, region));
-                var canonical = IndicatorCatalog.Get(indicator).CanonicalUnit;
-                var unit = query.Normalisation switch
-                {
-                    Normalisation.PerCapita => $"{canonical} / 10k persons",
-                    Normalisation.PerGdp => $"{canonical} / 100m CNY",
-                    Normalisation.Index => $"index, {query.BaseYear} = 100",
-                    _ => canonical,
-                };
-                columns.Add(new ExplorerColumn(indicator, region, unit,
+                columns.Add(new ExplorerColumn(indicator, region, IndicatorCatalog.Get(indicator).CanonicalUnit,
                     series?.Values.Any(o => o.Source == Domain.Kpis.IndicatorPanel.SyntheticSource) ?? false,
-                    series?.Values.Select(o => o.Source).OfType<string>().Distinct().ToArray() ?? []));
+                    series?.Values.Select(o => o.Source).OfType<string>().Distinct().ToArray() ?? [])
+                {
+                    Normalisation = query.Normalisation,
+                    BaseYear = query.BaseYear,
+                });
             }
         }
 
