@@ -15,6 +15,13 @@ internal static class WebExtensions
     {
         builder.Services.AddRazorComponents();
 
+        // blazor.web.js (enhanced navigation, streaming) is a static web asset: a build output run in
+        // Production (scripts/run.sh) only serves it when the assets manifest is read (STACK.md).
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.UseStaticWebAssets();
+        }
+
         // Chinese text is written as characters, not as &#x…; escapes: pages stay readable and tests can find their words.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Reports.Localization;
 using PeakMonitor.TestKit;
 using PeakMonitor.Web.Tests.Shared;
 
@@ -76,7 +77,7 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
             Assert.Equal(!kpi.HasDataSource, section.Contains("data-field=\"no-source\"", StringComparison.Ordinal));
             foreach (var input in kpi.Inputs.Select(IndicatorCatalog.Get))
             {
-                Assert.Contains($"<code>{input.Id}</code> {input.NameZh} <span class=\"muted\">({input.CanonicalUnit})</span>", section, StringComparison.Ordinal);
+                Assert.Contains($"<code>{input.Id}</code> {input.NameZh} <span class=\"muted\">({KpiText.Unit(input.CanonicalUnit, new UiLanguage())})</span>", section, StringComparison.Ordinal);
             }
         }
     }
