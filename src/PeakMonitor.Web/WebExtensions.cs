@@ -1,5 +1,6 @@
 using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Storage;
+using PeakMonitor.Web.Api;
 using PeakMonitor.Web.Components;
 using PeakMonitor.Web.Dashboard;
 using PeakMonitor.Web.Explorer;
@@ -27,6 +28,7 @@ internal static class WebExtensions
         builder.Services.AddAntiforgery();
         builder.AddWebSecurity();
         builder.Services.AddOpenApi();
+        builder.Services.AddApiCompression();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UiLanguage>();
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration("Dashboard")
@@ -67,10 +69,12 @@ internal static class WebExtensions
         });
         app.UseWebSecurity();
         app.UseAntiforgery();
+        app.UseApiCaching();
         app.MapGet("/healthz", HealthAsync).AllowAnonymous();
         app.MapPeakMonitorApi();
         app.MapGet("/lang/{code}", SwitchLanguage).AllowAnonymous();
         app.MapExplorerExports();
+        app.MapProvinceRankingExports();
         app.MapImportEndpoints();
         app.MapReportEndpoints();
         app.MapAccountEndpoints();
@@ -90,7 +94,7 @@ internal static class WebExtensions
         var path = context.Request.Path;
 
         // Data answers and downloads are not kept by browsers or proxies: they may be read by the next user of a shared machine.
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/reports/files") || path.StartsWithSegments("/explore/export.csv") || path.StartsWithSegments("/explore/export.xlsx"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/reports/files") || path.StartsWithSegments("/explore/export.csv") || path.StartsWithSegments("/explore/export.xlsx") || path.StartsWithSegments("/provinces/export.csv") || path.StartsWithSegments("/provinces/export.xlsx"))
         {
             headers.CacheControl = "no-store";
         }

@@ -17,7 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
-//   scripts/bench.sh pages | reports | load | flood   (the dashboard, report, load or API-flood benchmark alone)
+//   scripts/bench.sh pages | browser | reports | load | flood   (the dashboard, in-browser, report, load or API-flood benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -29,6 +29,14 @@ if (args.FirstOrDefault() == "pages")
     using var pagesDir = new TempDirectory("peakmonitor-bench-pages");
     await using var pagesServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = pagesDir.Path }, NullLogger.Instance, CancellationToken.None);
     await PageBenchmark.RunAsync(pagesServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "browser")
+{
+    using var browserDir = new TempDirectory("peakmonitor-bench-browser-influxd");
+    await using var browserServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = browserDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await BrowserBenchmark.RunAsync(browserServer.Url);
     return 0;
 }
 

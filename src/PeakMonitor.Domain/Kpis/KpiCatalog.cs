@@ -40,6 +40,7 @@ public static class KpiCatalog
             Direction = KpiDirection.LowerIsBetter, Formula = Co2PeakFormula.Instance, Scope = KpiScope.National,
             Targets = [T(2020, 2030, 2030, TargetModality.AtMost) with { SourceUrl = ActionPlan2030Url }], PlanSection = "一(一), 二", PlanLines = "L549, L567",
             Note = "Value is the peak year once the peak rule confirms it; before the deadline the trend and a plateau test judge it, never a veto. Provinces set their own timetables (L715-717): a province is judged only by its own stated peak year.",
+            NoteZh = "达峰判定规则确认峰值后，数值为峰值年份；期限之前按趋势与平台期检验判断，不作否决。各省自定达峰时间表（L715-717）：省份只按本省承诺的达峰年份评价。",
         },
         new()
         {
@@ -48,6 +49,7 @@ public static class KpiCatalog
             Targets = [T(2020, 2025, 20, TargetModality.About) with { SourceUrl = ActionPlan2025Url }, T(2025, 2030, 25, TargetModality.About) with { SourceUrl = ActionPlan2030Url }],
             PlanSection = "二", PlanLines = "L563, L567",
             Note = "energy_nonfossil ÷ energy_total × 100, both in tce by the coal-substitution method. No document found that states whether the 20% is 约束性: not a veto.",
+            NoteZh = "非化石能源消费量 ÷ 能源消费总量 × 100，均按发电煤耗法折算为标准煤。未找到说明20%是否为约束性指标的文件：不作否决。",
         },
         new()
         {
@@ -67,6 +69,7 @@ public static class KpiCatalog
             PathShape = PathShape.Geometric,
             PlanSection = "二; 三(二)", PlanLines = "L563",
             Note = "Main track: the definition in force since the 2024 statistical communiqué (energy excluding feedstock use and non-fossil energy, per unit of GDP at constant prices); the gross definition (total energy) is a second, ungraded track, and the published figures a third. The plan gives no 2030 number; none is invented.",
+            NoteZh = "主口径：2024年统计公报起施行的口径（扣除原料用能和非化石能源消费量，按不变价GDP计算）；旧口径（能源消费总量）为第二口径，不计分；官方公布值为第三口径。方案未给出2030年数值，本平台不作推断。",
         },
         new()
         {
@@ -81,6 +84,7 @@ public static class KpiCatalog
             ],
             PathShape = PathShape.Geometric, PlanSection = "二; 六", PlanLines = "L563, L567, L747",
             Note = "1 − (CO2/GDP)_y ÷ (CO2/GDP)_base; base 2020 for the 2025 target (约束性), 2005 for the 2030 target. The primary control metric (L747). China publishes no annual energy-CO2 series: co2_energy is an estimate from the energy mix, so the published year-on-year rates are a third, ungraded track.",
+            NoteZh = "1 − (CO2/GDP)当年 ÷ (CO2/GDP)基准年；2025年目标以2020年为基准（约束性），2030年目标以2005年为基准。首要控制指标（L747）。我国不公布年度能源活动CO2排放序列：本平台的能源活动CO2排放为按能源结构估算的数值，因此官方公布的同比变化率作为第三口径，不计分。",
         },
         new()
         {
@@ -89,6 +93,7 @@ public static class KpiCatalog
             Targets = [T(2020, 2025, 0, TargetModality.Qualitative), T(2025, 2030, 0, TargetModality.Qualitative)],
             PlanSection = "二; 三(一)1", PlanLines = "L563, L565, L577",
             Note = "Direction only: growth strictly controlled in 2021-25, gradually reduced in 2026-30. Value is year-on-year growth.",
+            NoteZh = "仅规定方向：“十四五”时期严格合理控制增长，“十五五”时期逐步减少。数值为同比增速。",
         },
 
         // 1b. Action 1, energy transition (三(一), L573-589).
@@ -98,6 +103,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.Channel,
             Targets = [T(2020, 2030, 50, TargetModality.AtLeast)], PlanSection = "三(一)1", PlanLines = "L577",
             Note = "原则上不低于50%, a standing rule without a date; judged per channel.",
+            NoteZh = "原则上不低于50%，为不设期限的常设规则；按渠道分别评价。",
         },
         new()
         {
@@ -105,6 +111,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = CapacityFormula.WindSolar, Scope = KpiScope.National,
             Targets = [T(2020, 2030, 1200, TargetModality.AtLeast)], PlanSection = "三(一)2", PlanLines = "L579",
             Note = "12亿千瓦以上 = 1,200 GW; end-of-year stock. A national total: a province is judged only by its own capacity target.",
+            NoteZh = "12亿千瓦以上 = 1,200 GW；年末存量。此为全国总量目标：省份只按本省装机目标评价。",
         },
         new()
         {
@@ -113,6 +120,7 @@ public static class KpiCatalog
             Targets = [T(2020, 2025, 40, TargetModality.About), T(2025, 2030, 40, TargetModality.About)],
             PlanSection = "三(一)3", PlanLines = "L581",
             Note = "Capacity added since the start of the five-year plan (end-2020, end-2025); conventional hydro, pumped storage excluded.",
+            NoteZh = "自五年规划期初（2020年末、2025年末）以来新增的常规水电装机，不含抽水蓄能。",
         },
         new()
         {
@@ -120,6 +128,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = CapacityFormula.NewTypeStorage, Scope = KpiScope.National,
             Targets = [T(2020, 2025, 30, TargetModality.AtLeast)], PlanSection = "三(一)6", PlanLines = "L589",
             Note = "3000万千瓦以上, power rating (kW), not energy (kWh).",
+            NoteZh = "3000万千瓦以上，指功率规模（千瓦），不是能量（千瓦时）。",
         },
         new()
         {
@@ -127,6 +136,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = CapacityFormula.PumpedHydro, Scope = KpiScope.National,
             Targets = [T(2020, 2030, 120, TargetModality.About)], PlanSection = "三(一)6", PlanLines = "L589",
             Note = "1.2亿千瓦左右 = 120 GW.",
+            NoteZh = "1.2亿千瓦左右 = 120 GW。",
         },
         new()
         {
@@ -134,6 +144,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = ShareFormula.PeakLoadResponse, Scope = KpiScope.Provincial,
             Targets = [T(2020, 2030, 5, TargetModality.AtLeast) with { Subject = TargetSubject.EachProvince }], PlanSection = "三(一)6", PlanLines = "L589",
             Note = "Demand-response capability ÷ maximum load of the provincial grid × 100 (省级电网): the target judges each province; the national aggregate is shown, not judged.",
+            NoteZh = "需求响应能力 ÷ 省级电网最高负荷 × 100：目标逐省评价；全国汇总值仅作展示，不作评价。",
         },
 
         // 1c. Action 2 (三(二), L591-603).
@@ -143,6 +154,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.Facility,
             Targets = [T(2020, 2030, 100, TargetModality.Qualitative)], PlanSection = "三(二)4", PlanLines = "L603",
             Note = "All data centres using over 10,000 tce a year (全部); no date given.",
+            NoteZh = "年综合能耗1万吨标准煤以上的全部数据中心；未给出期限。",
         },
 
         // 1d. Action 3, industry (三(三), L605-625).
@@ -152,6 +164,7 @@ public static class KpiCatalog
             Direction = KpiDirection.LowerIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.Sector,
             Targets = [T(2020, 2025, 10, TargetModality.AtMost)], PlanSection = "三(三)5", PlanLines = "L621",
             Note = "控制在10亿吨以内: a ceiling; headroom is shown, 'on track' does not apply.",
+            NoteZh = "控制在10亿吨以内：为上限目标；显示剩余空间，“进展顺利”不适用。",
         },
         new()
         {
@@ -173,6 +186,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.Sector,
             Targets = [T(2020, 2025, 8, TargetModality.Firm)], PlanSection = "三(四)3", PlanLines = "L637",
             Note = "The plan does not define the rate.",
+            NoteZh = "方案未定义该比率。",
         },
         new()
         {
@@ -244,6 +258,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.National,
             Targets = [T(2020, 2025, 4.5, TargetModality.Firm), T(2025, 2030, 5.1, TargetModality.Firm)], PlanSection = "三(六)3", PlanLines = "L663",
             Note = "The reprint says 利用率 next to a tonnage; modelled as a volume (利用量). Check against the official text.",
+            NoteZh = "转载文本在吨数旁写作“利用率”；本平台按利用量建模。须与官方原文核对。",
         },
         new()
         {
@@ -274,6 +289,7 @@ public static class KpiCatalog
             ],
             PlanSection = "三(八)2", PlanLines = "L689",
             Note = "The 2025 milestone is the 14th Five-Year Plan outline's (24.1%); the 2030 one the action plan's (25%左右). Inventory figures: a baseline between two inventories is interpolated and flagged.",
+            NoteZh = "2025年节点取自“十四五”规划纲要（24.1%）；2030年节点取自行动方案（25%左右）。数据来自森林资源清查：两次清查之间的基准值为插值估算，并予标注。",
         },
         new()
         {
@@ -281,6 +297,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = ReportedFormula.ForestStock, Scope = KpiScope.National,
             Targets = [T(2020, 2030, 190, TargetModality.Firm)], PlanSection = "三(八)2", PlanLines = "L689",
             Note = "190亿立方米 = 190 (100m m3). A national total: provinces are not judged by it.",
+            NoteZh = "190亿立方米 = 190（亿立方米）。此为全国总量目标：不据此评价省份。",
         },
 
         // 1j. Action 10, regions (三(十), L707-719).
@@ -302,6 +319,7 @@ public static class KpiCatalog
             Direction = KpiDirection.HigherIsBetter, Formula = NoDataSourceFormula.Instance, Scope = KpiScope.Provincial,
             Targets = [T(2020, 2030, 31, TargetModality.Qualitative)], PlanSection = "六(三)", PlanLines = "L747-749",
             Note = "Every province reports every year; PeakMonitor's own assessment report serves it.",
+            NoteZh = "各省每年报告；由 PeakMonitor 自身生成的年度评估报告承担。",
         },
     ];
 

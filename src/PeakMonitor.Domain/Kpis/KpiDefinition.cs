@@ -42,6 +42,9 @@ public sealed record KpiDefinition
     /// <summary>A remark shown with the KPI (ambiguities of the text, how it is judged).</summary>
     public string? Note { get; init; }
 
+    /// <summary>The same remark in Chinese, for the Chinese pages (every note has both).</summary>
+    public string? NoteZh { get; init; }
+
     public bool HasDataSource => Formula.HasDataSource;
 
     /// <summary>Total, rate or event: decides whom a national target judges.</summary>

@@ -65,7 +65,7 @@ public static class ChartOptions
             ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
             ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("实际", "Actual"), pathName, lang.T("预测", "Projection")) },
             ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
-            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = kpi.Unit, ["scale"] = true },
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = KpiText.Unit(kpi.Unit, lang), ["scale"] = true },
             ["series"] = new JsonArray(
                 Line(lang.T("实际", "Actual"), Points(y => byYear.GetValueOrDefault(y)?.Value), "solid", "#0b6e4f", target?.Target is { } tv ? tv : null, lang),
                 Line(pathName, Points(Path), "dotted", "#7b8794", null, lang),
@@ -195,7 +195,9 @@ public static class ChartOptions
             line["markLine"] = new JsonObject
             {
                 ["symbol"] = "none",
-                ["label"] = new JsonObject { ["formatter"] = lang.T("目标 ", "Target ") + t.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                // Inside the plot, above the line's right end: at the default position ("end") the label is
+                // drawn outside the grid and clipped at the chart's right edge.
+                ["label"] = new JsonObject { ["formatter"] = lang.T("目标 ", "Target ") + t.ToString(System.Globalization.CultureInfo.InvariantCulture), ["position"] = "insideEndTop" },
                 ["lineStyle"] = new JsonObject { ["color"] = "#c62828", ["type"] = "solid" },
                 ["data"] = new JsonArray(new JsonObject { ["yAxis"] = t }),
             };

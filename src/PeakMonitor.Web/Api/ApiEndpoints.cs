@@ -33,6 +33,8 @@ public static class ApiEndpoints
 
     private const string PagingDescription = " Paged: page (from 1) and pageSize; the answer holds items, page, pageSize, total and next (the link to the next page, null on the last).";
 
+    private const string CachingDescription = " Compressed (gzip or br) when asked with Accept-Encoding. Every answer carries a weak ETag: send it back in If-None-Match and the answer is 304 Not Modified, without a body, while the data are unchanged.";
+
     private static readonly Lazy<CatalogDto> Catalog = new(BuildCatalog);
 
     public static WebApplication MapPeakMonitorApi(this WebApplication app)
@@ -44,12 +46,14 @@ public static class ApiEndpoints
         api.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPI results for every region and year of the stored data")
-            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算)." + PagingDescription + " pageSize 1–5000, default 1000.")
+            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算)." + PagingDescription + " pageSize 1–5000, default 1000." + CachingDescription)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/series", GetSeriesAsync)
             .WithName("GetSeries")
             .WithSummary("Stored observations of one indicator, in its canonical unit")
-            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency." + PagingDescription + " pageSize 1–10000, default 1000.")
+            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency." + PagingDescription + " pageSize 1–10000, default 1000." + CachingDescription)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/runs", GetRunsAsync)
             .WithName("GetRuns")

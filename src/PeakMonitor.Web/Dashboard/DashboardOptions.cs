@@ -11,4 +11,10 @@ public sealed class DashboardOptions
 
     /// <summary>The time zone every time is shown in (an IANA id); China Standard Time by default.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// Blazor's own script (<c>blazor.web.js</c>): links and forms swap the page in place instead of
+    /// reloading it. Off, every page and form works as plain HTML (the browser benchmark's baseline).
+    /// </summary>
+    public bool EnhancedNavigation { get; set; } = true;
 }

@@ -7,7 +7,7 @@ namespace PeakMonitor.Web.Dashboard;
 /// The words a page shows for the app's own ids: roles, audit actions and outcomes, languages. One
 /// place, both languages; the ids themselves stay as they are in the database and the API.
 /// </summary>
-public static class DisplayNames
+public static partial class DisplayNames
 {
     public static string Role(string? role, UiLanguage lang)
     {
@@ -98,4 +98,59 @@ public static class DisplayNames
             _ => code ?? "—",
         };
     }
+
+    /// <summary>
+    /// A stored source for display: the generator's "synthetic" marker in the page's language; official
+    /// sources as stored (they are citations, quoted as the data carry them).
+    /// </summary>
+    public static string Source(string source, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return source == Domain.Kpis.IndicatorPanel.SyntheticSource ? lang.T("合成数据（演示用，非官方统计）", "synthetic (demonstration data, not official statistics)") : source;
+    }
+
+    /// <summary>
+    /// English text that quotes the plan's own Chinese terms (左右, 二级, 考核): each Chinese run is marked
+    /// <c>lang="zh-CN"</c>, so readers and screen readers know it is a quoted term, not untranslated text.
+    /// Chinese text is returned encoded and unchanged.
+    /// </summary>
+    public static Microsoft.AspNetCore.Components.MarkupString Glossed(string text, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lang);
+        var encoded = Encoder.Encode(text);
+        return new(lang.English ? ChineseRun().Replace(encoded, "<span lang=\"zh-CN\">$0</span>") : encoded);
+    }
+
+    /// <summary>A section number of the plan ("三(二)") in the page's language: Arabic numerals in English ("3(2)").</summary>
+    public static string PlanSection(string section, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(lang);
+        return lang.English ? ChineseNumeral().Replace(section, m => ChineseNumber(m.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)) : section;
+    }
+
+    // 一 … 九十九: the plan's sections and items never go beyond that.
+    private static int ChineseNumber(string numeral)
+    {
+        const string digits = "零一二三四五六七八九";
+        var ten = numeral.IndexOf('十', StringComparison.Ordinal);
+        if (ten < 0)
+        {
+            return digits.IndexOf(numeral[0], StringComparison.Ordinal);
+        }
+
+        var tens = ten == 0 ? 1 : digits.IndexOf(numeral[0], StringComparison.Ordinal);
+        var ones = ten == numeral.Length - 1 ? 0 : digits.IndexOf(numeral[^1], StringComparison.Ordinal);
+        return tens * 10 + ones;
+    }
+
+    // As the pages' own encoder (WebExtensions): characters stay characters, only markup is escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    [System.Text.RegularExpressions.GeneratedRegex("[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]")]
+    private static partial System.Text.RegularExpressions.Regex ChineseNumeral();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]+(?:[\d.%]+[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]+)*")]
+    private static partial System.Text.RegularExpressions.Regex ChineseRun();
 }

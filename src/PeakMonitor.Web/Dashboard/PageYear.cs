@@ -13,10 +13,10 @@ public static class PageYear
     }
 
     /// <summary>Where a KPI's inputs came from, for a caption: at most <paramref name="max"/> sources, then how many more.</summary>
-    public static string SourcesOf(this KpiResultSet set, KpiDefinition kpi, Domain.Regions.RegionCode region, int max = 3)
+    public static string SourcesOf(this KpiResultSet set, KpiDefinition kpi, Domain.Regions.RegionCode region, Reports.Localization.UiLanguage lang, int max = 3)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var sources = set.Sources(kpi, region);
+        var sources = set.Sources(kpi, region).Select(s => DisplayNames.Source(s, lang)).Distinct().ToList();
         return sources.Count <= max ? string.Join("; ", sources) : string.Join("; ", sources.Take(max)) + $"; … (+{sources.Count - max})";
     }
 }

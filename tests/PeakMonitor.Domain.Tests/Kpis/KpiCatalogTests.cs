@@ -37,6 +37,14 @@ public sealed class KpiCatalogTests
     }
 
     [Fact]
+    public void Catalog_EveryNote_HasAChineseText()
+    {
+        // The Chinese pages show NoteZh: a note without one would put English into the Chinese UI.
+        Assert.All(KpiCatalog.All.Where(k => k.Note is not null), k =>
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", k.NoteZh ?? string.Empty));
+    }
+
+    [Fact]
     public void CarbonIntensity_TwoGradedPairsOnSeparateTracks_PlusThePublishedRates()
     {
         var targets = KpiCatalog.Get("carbon_intensity_reduction").Targets;

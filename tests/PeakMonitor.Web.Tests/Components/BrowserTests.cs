@@ -65,6 +65,8 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             // The link keeps the page's year: one year on every page.
             await page.WaitForURLAsync("**/provinces/53?year=*");
 
+            // Enhanced navigation sets the address, then swaps the page in.
+            await page.WaitForFunctionAsync("() => document.querySelector('h1')?.textContent.includes('云南省')");
             Assert.Contains("云南省", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         });
     }

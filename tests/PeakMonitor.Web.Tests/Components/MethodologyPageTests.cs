@@ -158,6 +158,6 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
         Assert.Contains("<h1>Methodology</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Judgement rules and thresholds", html, StringComparison.Ordinal);
         Assert.Contains(KpiStatus.OffTrack.En(), html, StringComparison.Ordinal);
-        Assert.Contains("以上 · at least", Section(html, "wind_solar_capacity"), StringComparison.Ordinal);
+        Assert.Contains("<span lang=\"zh-CN\">以上</span> · at least", Section(html, "wind_solar_capacity"), StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         var lang = new PeakMonitor.Reports.Localization.UiLanguage();
         var decimals = KpiCatalog.Get(kpi).Unit == "GW" ? 0 : 2;
         Assert.Equal(lang.Num(expected.Value, decimals), Field(card, "value"));
-        Assert.Equal(lang.Num(expected.Progress, 1), Field(card, "progress"));
+        Assert.Equal(PeakMonitor.Web.Dashboard.KpiFormat.Progress(expected.Progress, lang), System.Net.WebUtility.HtmlDecode(Field(card, "progress")));
         Assert.Contains($"data-status=\"{expected.Status!.Value.Id()}\"", card, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,23 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
         Assert.Contains("badge-synthetic", html, StringComparison.Ordinal);
         Assert.Contains("id=\"trajectory-nonfossil_share-main-option\"", html, StringComparison.Ordinal);
         Assert.Equal(4, html.Split("<details class=\"chart-table\">").Length - 1);
-        Assert.DoesNotContain("blazor.web.js", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"_framework/blazor.web.js\"></script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_BlazorScriptAndFavicon_ServedWithoutSignIn()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var script = await http.GetAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative));
+        using var icon = await http.GetAsync(new Uri("/favicon.svg", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 50_000, "the whole script, not a stub");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -33,6 +33,101 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Get_Provinces_ColourByValue_LegendFromLowestToHighestProvince()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=nonfossil_share&year=2024&color=value", UriKind.Relative));
+
+        var legend = html[html.IndexOf("id=\"colour-legend\"", StringComparison.Ordinal)..];
+        legend = legend[..legend.IndexOf("</p>", StringComparison.Ordinal)];
+        var values = seeded.Expected.Where(r => r.Kpi == "nonfossil_share" && r.Track == "main" && !r.Region.IsNational && r.Year == 2024 && r.Value is not null).Select(r => r.Value!.Value).ToArray();
+        var lang = new PeakMonitor.Reports.Localization.UiLanguage();
+        Assert.Contains("data-mode=\"value\"", legend, StringComparison.Ordinal);
+        Assert.Contains($"data-field=\"min\">{lang.Num(values.Min(), 1)}<", legend, StringComparison.Ordinal);
+        Assert.Contains($"data-field=\"max\">{lang.Num(values.Max(), 1)}<", legend, StringComparison.Ordinal);
+        Assert.Contains("class=\"ramp\"", legend, StringComparison.Ordinal);
+
+        var byStatus = await http.GetStringAsync(new Uri("/provinces?kpi=nonfossil_share&year=2024", UriKind.Relative));
+        var statusLegend = byStatus[byStatus.IndexOf("id=\"colour-legend\"", StringComparison.Ordinal)..];
+        statusLegend = statusLegend[..statusLegend.IndexOf("</p>", StringComparison.Ordinal)];
+        Assert.Contains("data-mode=\"status\"", statusLegend, StringComparison.Ordinal);
+        var statuses = seeded.Expected.Where(r => r.Kpi == "nonfossil_share" && r.Track == "main" && !r.Region.IsNational && r.Year == 2024).Select(r => r.Status).Distinct();
+        Assert.All(statuses, st => Assert.Contains($"data-status=\"{st?.Id() ?? "none"}\"", statusLegend, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportCsv_Ranking_SameRowsOrderAndNumbersAsThePage()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces?kpi=nonfossil_share&year=2024", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri("/provinces/export.csv?kpi=nonfossil_share&year=2024&sort=value", UriKind.Relative));
+        var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("非化石能源消费比重", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"排名\",\"地区代码\",\"地区\",\"数值 (%)\"", lines[1], StringComparison.Ordinal);
+        var data = lines.Skip(2).Where(l => char.IsDigit(l[0])).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(31, data.Length);
+        var pageOrder = Regex.Matches(html[html.IndexOf("id=\"ranking\"", StringComparison.Ordinal)..], "<tr data-region=\"(\\d+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(pageOrder, data.Select(d => d[1].Trim('"')));
+        var expected = seeded.Expected.Single(r => r.Kpi == "nonfossil_share" && r.Track == "main" && r.Region.Value == "44" && r.Year == 2024);
+        Assert.Equal(expected.Value!.Value, double.Parse(data.Single(d => d[1] == "\"44\"")[3], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.StartsWith("\"来源：", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportXlsx_Ranking_OpensWith31RowsAndNumbersAsNumbers()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var bytes = await http.GetByteArrayAsync(new Uri("/provinces/export.xlsx?kpi=wind_solar_capacity&year=2024", UriKind.Relative));
+
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc));
+        var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToArray();
+        Assert.Equal(2 + 31 + 1, rows.Length);
+        var valueCell = rows[2].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(3);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, valueCell.DataType!.Value);
+    }
+
+    [Theory]
+    [InlineData("/provinces/export.csv?kpi=%3Cscript%3E&year=x&group=%27&sort=drop", HttpStatusCode.OK)]
+    [InlineData("/provinces/export.exe", HttpStatusCode.NotFound)]
+    public async Task Export_HostileQuery_DefaultsOrNotFoundNeverAnError(string url, HttpStatusCode expected)
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            var csv = await response.Content.ReadAsStringAsync();
+            Assert.Contains("非化石能源消费比重", csv, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", csv, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Export_Anonymous_SentToSignIn()
+    {
+        await using var factory = seeded.Factory();
+        using var http = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await http.GetAsync(new Uri("/provinces/export.csv", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
+    }
+
+    [Fact]
     public async Task Get_Provinces_DefaultYear_TheNationsNotTheSyntheticProvincesLatest()
     {
         await using var factory = seeded.Factory();

@@ -61,7 +61,7 @@ public sealed class EnergyIntensityReductionFormula(EnergyBasis basis) : Intensi
         : [Energy, Gdp];
 
     public override string DescriptionZh => basis == EnergyBasis.InForce
-        ? "现行口径：1 − (扣除原料用能和非化石能源后的能源消费量 / 不变价GDP)当年 ÷ (…)基准年，以百分比表示；能源 = energy_total − energy_feedstock − energy_nonfossil。基准年缺少原料用能数据时，采用官方公布值。"
+        ? "现行口径：1 − (扣除原料用能和非化石能源后的能源消费量 / 不变价GDP)当年 ÷ (…)基准年，以百分比表示；能源 = 能源消费总量 − 原料用能 − 非化石能源消费量。基准年缺少原料用能数据时，采用官方公布值。"
         : "旧口径：1 − (能源消费总量 / 不变价GDP)当年 ÷ (…)基准年，以百分比表示";
 
     public override string DescriptionEn => basis == EnergyBasis.InForce
