@@ -13,6 +13,7 @@ public static class CliApp
         globals.AddTo(root);
         root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(DecomposeCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(JobsCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(UsersCommand.Create(stdout, stderr));

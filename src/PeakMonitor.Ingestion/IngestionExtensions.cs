@@ -24,6 +24,7 @@ public static class IngestionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>());
         builder.AddKpis();
+        Events.PolicyEventsExtensions.AddPolicyEvents(builder);
         services.AddTransient<FileIngestor>();
         services.AddTransient<FileImporter>();
 

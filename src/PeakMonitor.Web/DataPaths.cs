@@ -25,6 +25,7 @@ internal static class DataPaths
         ("Influx:Managed:DataDirectory", new ManagedInfluxdOptions().DataDirectory),
         ("Ingestion:DataDirectory", new IngestionOptions().DataDirectory),
         ("Kpi:ProvincialTargetsFile", new KpiOptions().ProvincialTargetsFile),
+        ("Events:File", new PeakMonitor.Ingestion.Events.EventsOptions().File),
         ("Reports:ArchiveDirectory", new ReportsOptions().ArchiveDirectory),
         ("Reports:EchartsScript", new ReportsOptions().EchartsScript),
         ("Accounts:DatabasePath", new AccountsOptions().DatabasePath),

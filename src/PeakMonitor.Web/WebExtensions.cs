@@ -36,6 +36,7 @@ internal static class WebExtensions
             .Validate(o => UiLanguage.FindZone(o.TimeZone) is not null, "Dashboard:TimeZone must be a time zone this system knows (an IANA id such as Asia/Shanghai).")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddSingleton<KayaData>();
         builder.Services.AddSingleton<ImportTracker>();
         builder.Services.AddSingleton<ReportJobs>();
 

@@ -16,9 +16,10 @@ public static class ChartOptions
     /// <summary>
     /// Actual values, the target path from the baseline year (dotted), the projection from the latest
     /// value to the target year (dashed) and the target as a line. A province without a target of its
-    /// own gets the national path instead, labelled as a reference.
+    /// own gets the national path instead, labelled as a reference. Given policy events, they are marked on
+    /// the year axis (<see cref="EventMarkers"/>).
     /// </summary>
-    public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang)
+    public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(series);
@@ -71,6 +72,13 @@ public static class ChartOptions
                 Line(pathName, Points(Path), "dotted", "#7b8794", null, lang),
                 Line(lang.T("预测", "Projection"), Points(Projection), "dashed", "#1565c0", null, lang)),
         };
+
+        // Policy events (issue 18) as markers on the year axis, only when asked for: without them the option is unchanged.
+        if (EventMarkers.Series(years, events, lang) is { } markers)
+        {
+            option["series"]!.AsArray().Add(markers);
+        }
+
         return option.ToJsonString(Compact);
     }
 

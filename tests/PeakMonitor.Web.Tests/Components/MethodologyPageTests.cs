@@ -28,6 +28,25 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Get_Methodology_DecompositionMethodWithEffectIdsSourceAndNoSectorEffect()
+    {
+        var (status, html) = await GetAsync();
+        var (_, english) = await GetAsync(english: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var section = html[html.IndexOf("id=\"decomposition\"", StringComparison.Ordinal)..];
+        foreach (var id in new[] { "population", "affluence", "energy_intensity", "carbon_intensity_of_energy" })
+        {
+            Assert.Contains($"<code>{id}</code>", section, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("L(a, b) = (a − b) / (ln a − ln b)", section, StringComparison.Ordinal);
+        Assert.Contains("Energy Policy</em> 33 (2005) 867–871", section, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-sector-structure\"", section, StringComparison.Ordinal);
+        Assert.Contains("No sector-structure effect yet", english, StringComparison.Ordinal);
+    }
+
     private static string Section(string html, string kpi)
     {
         var start = html.IndexOf($"id=\"kpi-{kpi}\"", StringComparison.Ordinal);

@@ -224,6 +224,22 @@ public sealed partial class OverviewPageTests(SeededInflux seeded) : IClassFixtu
 
     [GeneratedRegex(@"class=""count [a-z-]+""><span aria-hidden=""true"">[^<]*</span> [^<]*? (\d+)</span>")]
     private static partial Regex CountPattern();
+    [Fact]
+    public async Task Get_Root_TrajectoryChartsMarkThePolicyEventsOfTheEventsFile()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var start = html.IndexOf("id=\"trajectory-nonfossil_share-main-option\">", StringComparison.Ordinal);
+        var option = System.Text.Json.JsonDocument.Parse(html[(html.IndexOf('>', start) + 1)..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+        var markers = option.RootElement.GetProperty("series").EnumerateArray().Last();
+        var labels = markers.GetProperty("markLine").GetProperty("data").EnumerateArray().Select(l => l.GetProperty("label").GetProperty("formatter").GetString()).ToArray();
+        Assert.Contains("2020-09", labels);
+        Assert.Contains(labels, l => l!.Contains("2022-10", StringComparison.Ordinal));
+    }
+
 }
 
 public sealed class StoreOutageTests

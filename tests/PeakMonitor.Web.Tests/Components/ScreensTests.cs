@@ -18,6 +18,7 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
         { "/explore?ind=cap_wind&ind=cap_solar&region=CN&region=15&from=2010&to=2024", "explore" },
         { "/sectors?region=CN&sector=all", "sectors" },
         { "/methodology", "methodology" },
+        { "/decomposition", "decomposition" },
         { "/data", "data" },
         { "/reports", "reports" },
         { "/account", "account" },
@@ -26,8 +27,8 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
     };
 
     // Names and abbreviations a Chinese page writes in Latin letters too (the product's name, units,
-    // formats, GDP as in 单位GDP). Codes, citations and marked quotations are skipped by the script below.
-    private static readonly string[] LatinAllowed = ["PeakMonitor", "CO2", "GDP", "GW", "API", "CSV", "Excel", "PNG", "SVG", "PDF", "URL", "HTML", "Word"];
+    // formats, GDP as in 单位GDP, LMDI the method's name). Codes, citations and marked quotations are skipped by the script below.
+    private static readonly string[] LatinAllowed = ["PeakMonitor", "CO2", "GDP", "GW", "API", "CSV", "Excel", "PNG", "SVG", "PDF", "URL", "HTML", "Word", "LMDI"];
 
     /// <summary>
     /// The words of the visible text that are not in the page's language: for a Chinese page, Latin words
