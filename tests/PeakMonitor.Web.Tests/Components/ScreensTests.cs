@@ -58,62 +58,71 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
         }
         """;
 
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_PhoneAndDesktopInBothLanguages_FitsNoErrorsOneLanguage(string path, string name)
+    /// <summary>The app on Kestrel, a user of <paramref name="role"/> and Debian's Chromium, for one test.</summary>
+    private async Task WithBrowserAsync(string role, Func<IBrowser, Uri, string, string, Task> test)
     {
         await using var factory = seeded.Factory();
         var url = factory.StartKestrel();
-        var (user, password) = await factory.AddUserAsync(PeakMonitor.Accounts.Roles.Admin);
+        var (user, password) = await factory.AddUserAsync(role);
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)
         {
             await using (browser)
             {
-                string signedIn;
-                await using (var first = await browser.NewContextAsync())
-                {
-                    await Browser.SignInAsync(await first.NewPageAsync(), url, user, password);
-                    signedIn = await first.StorageStateAsync();
-                }
-
-                var problems = new List<string>();
-                foreach (var width in new[] { 390, 1440 })
-                {
-                    foreach (var english in new[] { false, true })
-                    {
-                        await using var context = await browser.NewContextAsync(new() { StorageState = signedIn, ViewportSize = new() { Width = width, Height = width < 800 ? 844 : 900 } });
-                        await context.AddCookiesAsync([new Cookie { Name = "pm-lang", Value = english ? "en" : "zh", Url = url.ToString() }]);
-                        var page = await context.NewPageAsync();
-                        var errors = new List<string>();
-                        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-                        page.PageError += (_, e) => errors.Add(e);
-
-                        var response = await page.GotoAsync(new Uri(url, path).ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
-                        var label = $"{name} {width}px {(english ? "en" : "zh")}";
-                        Assert.Equal(200, response!.Status);
-                        Assert.Equal(english ? "en" : "zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
-                        if (await page.Locator("[data-chart]").CountAsync() > 0)
-                        {
-                            await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
-                        }
-
-                        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-                        if (widths[0] > widths[1])
-                        {
-                            problems.Add($"{label}: {widths[0]} px wide on a {widths[1]} px screen");
-                        }
-
-                        problems.AddRange(errors.Select(e => $"{label}: console: {e}"));
-                        var foreign = await page.EvaluateAsync<string[]>(ForeignWordsScript, new object[] { english, LatinAllowed });
-                        problems.AddRange(foreign.Select(w => $"{label}: {w}"));
-                        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"screen-{name}-{width}-{(english ? "en" : "zh")}.png"), FullPage = true });
-                    }
-                }
-
-                Assert.True(problems.Count == 0, string.Join("\n", problems));
+                await test(browser, url, user, password);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_PhoneAndDesktopInBothLanguages_FitsNoErrorsOneLanguage(string path, string name)
+    {
+        await WithBrowserAsync(PeakMonitor.Accounts.Roles.Admin, async (browser, url, user, password) =>
+        {
+            string signedIn;
+            await using (var first = await browser.NewContextAsync())
+            {
+                await Browser.SignInAsync(await first.NewPageAsync(), url, user, password);
+                signedIn = await first.StorageStateAsync();
+            }
+
+            var problems = new List<string>();
+            foreach (var width in new[] { 390, 1440 })
+            {
+                foreach (var english in new[] { false, true })
+                {
+                    await using var context = await browser.NewContextAsync(new() { StorageState = signedIn, ViewportSize = new() { Width = width, Height = width < 800 ? 844 : 900 } });
+                    await context.AddCookiesAsync([new Cookie { Name = "pm-lang", Value = english ? "en" : "zh", Url = url.ToString() }]);
+                    var page = await context.NewPageAsync();
+                    var errors = new List<string>();
+                    page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+                    page.PageError += (_, e) => errors.Add(e);
+
+                    var response = await page.GotoAsync(new Uri(url, path).ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+                    var label = $"{name} {width}px {(english ? "en" : "zh")}";
+                    Assert.Equal(200, response!.Status);
+                    Assert.Equal(english ? "en" : "zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+                    if (await page.Locator("[data-chart]").CountAsync() > 0)
+                    {
+                        await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
+                    }
+
+                    var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                    if (widths[0] > widths[1])
+                    {
+                        problems.Add($"{label}: {widths[0]} px wide on a {widths[1]} px screen");
+                    }
+
+                    problems.AddRange(errors.Select(e => $"{label}: console: {e}"));
+                    var foreign = await page.EvaluateAsync<string[]>(ForeignWordsScript, new object[] { english, LatinAllowed });
+                    problems.AddRange(foreign.Select(w => $"{label}: {w}"));
+                    await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"screen-{name}-{width}-{(english ? "en" : "zh")}.png"), FullPage = true });
+                }
+            }
+
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        });
     }
 
     [Theory]
@@ -121,68 +130,54 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
     [InlineData("/provinces/44", "province-44")]
     public async Task Page_PrintMedia_NavHiddenColoursKeptFooterNamesThePage(string path, string name)
     {
-        await using var factory = seeded.Factory();
-        var url = factory.StartKestrel();
-        var (user, password) = await factory.AddUserAsync(PeakMonitor.Accounts.Roles.Viewer);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using (playwright)
+        await WithBrowserAsync(PeakMonitor.Accounts.Roles.Viewer, async (browser, url, user, password) =>
         {
-            await using (browser)
-            {
-                // A4 at 96 dpi: 794 px wide.
-                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 } });
-                await Browser.SignInAsync(page, url, user, password);
-                await page.GotoAsync(new Uri(url, path).ToString());
-                await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
-                await page.EmulateMediaAsync(new() { Media = Media.Print });
+            // A4 at 96 dpi: 794 px wide.
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 } });
+            await Browser.SignInAsync(page, url, user, password);
+            await page.GotoAsync(new Uri(url, path).ToString());
+            await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
 
-                Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('nav')).display"));
-                Assert.True(await page.Locator("#print-footer").IsVisibleAsync(), "the print footer shows");
-                var footer = await page.Locator("#print-footer").InnerTextAsync();
-                Assert.Contains(path == "/" ? "/" : path, footer, StringComparison.Ordinal);
-                Assert.Contains("数据年份", footer, StringComparison.Ordinal);
+            Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('nav')).display"));
+            Assert.True(await page.Locator("#print-footer").IsVisibleAsync(), "the print footer shows");
+            var footer = await page.Locator("#print-footer").InnerTextAsync();
+            Assert.Contains(path == "/" ? "/" : path, footer, StringComparison.Ordinal);
+            Assert.Contains("数据年份", footer, StringComparison.Ordinal);
 
-                // Status colours survive printing (print-color-adjust: exact), not just the words.
-                var chip = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.status-chip')).backgroundColor");
-                Assert.NotEqual("rgba(0, 0, 0, 0)", chip);
-                Assert.Equal("exact", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.status-chip')).printColorAdjust"));
-                Assert.Equal(0, await page.Locator("form:visible").CountAsync());
+            // Status colours survive printing (print-color-adjust: exact), not just the words.
+            var chip = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.status-chip')).backgroundColor");
+            Assert.NotEqual("rgba(0, 0, 0, 0)", chip);
+            Assert.Equal("exact", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.status-chip')).printColorAdjust"));
+            Assert.Equal(0, await page.Locator("form:visible").CountAsync());
 
-                await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"print-{name}.png"), FullPage = true });
-                var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
-                Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
-            }
-        }
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"print-{name}.png"), FullPage = true });
+            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        });
     }
 
     [Fact]
     public async Task Navigation_EnhancedByBlazorScript_ChartsDrawnAfterPageSwap()
     {
-        await using var factory = seeded.Factory();
-        var url = factory.StartKestrel();
-        var (user, password) = await factory.AddUserAsync(PeakMonitor.Accounts.Roles.Viewer);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using (playwright)
+        await WithBrowserAsync(PeakMonitor.Accounts.Roles.Viewer, async (browser, url, user, password) =>
         {
-            await using (browser)
-            {
-                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
-                var errors = new List<string>();
-                page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-                await Browser.SignInAsync(page, url, user, password);
-                await page.GotoAsync(url.ToString());
-                Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Blazor === 'object'"), "blazor.web.js is loaded");
-                await page.EvaluateAsync("() => { window.__samePage = true; }");
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+            var errors = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            await Browser.SignInAsync(page, url, user, password);
+            await page.GotoAsync(url.ToString());
+            Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Blazor === 'object'"), "blazor.web.js is loaded");
+            await page.EvaluateAsync("() => { window.__samePage = true; }");
 
-                await page.Locator("nav a[href='/provinces']").ClickAsync();
-                await page.WaitForFunctionAsync("() => document.querySelector('h1')?.textContent.includes('省')");
-                await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
+            await page.Locator("nav a[href='/provinces']").ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelector('h1')?.textContent.includes('省')");
+            await page.WaitForSelectorAsync("[data-chart][data-drawn='true']");
 
-                // Enhanced navigation swaps the page in place: the window (and our marker) survive.
-                Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "navigated without a full reload");
-                Assert.Equal(await page.Locator("[data-chart]").CountAsync(), await page.Locator("[data-chart][data-drawn='true']").CountAsync());
-                Assert.Empty(errors);
-            }
-        }
+            // Enhanced navigation swaps the page in place: the window (and our marker) survive.
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "navigated without a full reload");
+            Assert.Equal(await page.Locator("[data-chart]").CountAsync(), await page.Locator("[data-chart][data-drawn='true']").CountAsync());
+            Assert.Empty(errors);
+        });
     }
 }
