@@ -260,4 +260,23 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         Assert.Contains("data-grade=\"none\"", html, StringComparison.Ordinal);
         Assert.Contains("<th class=\"num\">全国</th>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_ProvinceDetail_EveryComputedKpiNamesWhereItsDataCameFrom()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces/44", UriKind.Relative));
+
+        var table = html[html.IndexOf("id=\"scorecard\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var sources = Regex.Matches(table, "data-field=\"data-source\">([^<]*)<").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(Regex.Count(table, "<tr data-kpi="), sources.Length);
+        // Each computed KPI's sources are the stored ones of its inputs (the generator's marker shown as words); the rest have none.
+        Assert.Contains(sources, s => s.Contains("合成数据（演示用，非官方统计）", StringComparison.Ordinal));
+        Assert.DoesNotContain(sources, s => s.Contains("synthetic", StringComparison.Ordinal));
+        var rows = Regex.Matches(table, "<tr data-kpi=\"([^\"]+)\".*?data-field=\"data-source\">([^<]*)<", RegexOptions.Singleline);
+        Assert.All(rows.Where(m => !KpiCatalog.Get(m.Groups[1].Value).HasDataSource), m => Assert.Equal("—", m.Groups[2].Value));
+    }
 }
