@@ -43,7 +43,8 @@ public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClas
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("id=\"audit-bad-before\"", html, StringComparison.Ordinal);
-        Assert.Contains("<td>sign-in</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-action=\"sign-in\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td>登录</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
 
@@ -146,11 +147,13 @@ public sealed partial class AdminPagesTests(InfluxServerFixture influxd) : IClas
         var html = await http.GetStringAsync(new Uri($"/admin/audit?actor={adminName}", UriKind.Relative));
         var uploads = await http.GetStringAsync(new Uri("/admin/audit?action=upload", UriKind.Relative));
 
-        Assert.Contains("<td>sign-in</td><td>" + adminName + "</td><td>ok</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>job-start</td><td>inbox</td><td>ok: ", html, StringComparison.Ordinal);
-        Assert.Matches("<td>upload</td><td>wind.csv</td><td>started: \\d+ bytes", uploads);
-        Assert.Matches("<td>upload</td><td>wind.csv</td><td>succeeded: import [0-9a-f]+, run \\d+, 1 points", uploads);
-        Assert.DoesNotContain("<td>job-start</td>", uploads, StringComparison.Ordinal);
+        // Actions and outcomes in the page's words; who, what and the recorded detail as stored.
+        const string detail = "\\s*<span class=\"muted small\" data-code=\"detail\">";
+        Assert.Matches("<td data-code=\"user\">" + adminName + "</td><td>登录</td><td data-code=\"target\">[^<]*</td>\\s*<td>成功\\s*</td>", html);
+        Assert.Matches("<td>启动任务</td><td data-code=\"target\">inbox</td>\\s*<td>成功" + detail, html);
+        Assert.Matches("<td>上传数据</td><td data-code=\"target\">wind.csv</td>\\s*<td>已开始" + detail + "\\d+ bytes", uploads);
+        Assert.Matches("<td>上传数据</td><td data-code=\"target\">wind.csv</td>\\s*<td>成功" + detail + "import [0-9a-f]+, run \\d+, 1 points", uploads);
+        Assert.DoesNotContain("data-action=\"job-start\"", uploads, StringComparison.Ordinal);
     }
 
     [Fact]

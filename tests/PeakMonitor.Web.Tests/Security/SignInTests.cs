@@ -132,8 +132,9 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
 
         const string mine = "My-own-Passw0rd-2026";
         using var change = await ChangePasswordAsync(http, oneTime, mine);
-        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
-        Assert.Contains("密码已修改", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The first password set: on to the Overview, not back to the account page.
+        Assert.Equal(HttpStatusCode.Found, change.StatusCode);
+        Assert.Equal("/", Local(change));
 
         using var after = await http.GetAsync(new Uri("/provinces", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -154,7 +155,7 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
         using var change = await ChangePasswordAsync(http, password, "Short1a");
 
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
-        Assert.Contains("at least 12 characters", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("密码至少需要 12 个字符", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,11 +239,11 @@ public sealed class SignInTests(SeededInflux seeded) : IClassFixture<SeededInflu
     }
 
     [Theory]
-    [InlineData("Password1234", "most commonly used")]
-    [InlineData("P@ssw0rd-2026", "most commonly used")]
-    [InlineData("Qwertyuiop12", "most commonly used")]
-    [InlineData("Woaini1314520", "most commonly used")]
-    [InlineData("{name}-Secret-77", "must not contain the user name")]
+    [InlineData("Password1234", "该密码过于常见")]
+    [InlineData("P@ssw0rd-2026", "该密码过于常见")]
+    [InlineData("Qwertyuiop12", "该密码过于常见")]
+    [InlineData("Woaini1314520", "该密码过于常见")]
+    [InlineData("{name}-Secret-77", "密码不得包含用户名")]
     public async Task ChangePassword_CommonOrContainingTheUserName_Refused(string next, string reason)
     {
         await using var factory = seeded.Factory();
