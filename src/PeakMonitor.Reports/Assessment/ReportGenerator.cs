@@ -46,6 +46,8 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
         Directory.CreateDirectory(outputDirectory);
         var set = await kpis.GetAsync(cancellationToken).ConfigureAwait(false);
         var echarts = File.Exists(options.Value.EchartsScript) ? await File.ReadAllTextAsync(options.Value.EchartsScript, cancellationToken).ConfigureAwait(false) : null;
+        // The decomposition's inputs for every region in one read (population is no KPI input, so not in the KPI set's panel).
+        var kaya = await Domain.Decomposition.KayaPanelLoader.LoadAsync(reader, cancellationToken).ConfigureAwait(false);
         var files = new List<ReportFile>();
         var done = 0;
         foreach (var region in regions)
@@ -53,7 +55,7 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ReportProgress(done, regions.Count, region.Value));
             var sectors = await reader.ReadSectorsAsync(SectorIndicators, region, cancellationToken).ConfigureAwait(false);
-            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow());
+            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow(), kaya);
             var stem = Path.Combine(outputDirectory, $"peakmonitor-assessment-{year}-{region.Value}-{(english ? "en" : "zh")}");
             var html = ReportHtml.Render(report, echarts);
             var verdict = (Grade: report.OverallGrade, Missing: report.Missing.Select(l => english ? l.Kpi.NameEn + Localization.KpiText.Track(l.Track, new Localization.UiLanguage { English = true }) : l.Kpi.NameZh + Localization.KpiText.Track(l.Track, new Localization.UiLanguage())).ToArray());
