@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Events;
+using PeakMonitor.Domain.Ports;
 using PeakMonitor.Ingestion.Csv;
 
 namespace PeakMonitor.Ingestion.Events;
@@ -23,7 +24,7 @@ public sealed class EventsOptions
 /// until the file changes. A file that cannot be read gives no markers and an error in the log: a bad
 /// events file must not take the charts down with it.
 /// </summary>
-public sealed partial class PolicyEvents(IOptions<EventsOptions> options, ILogger<PolicyEvents> logger)
+public sealed partial class PolicyEvents(IOptions<EventsOptions> options, ILogger<PolicyEvents> logger) : IPolicyEvents
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTime Written, IReadOnlyList<PolicyEvent> Events)? _kept;
@@ -82,6 +83,7 @@ public static class PolicyEventsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName);
         builder.Services.TryAddSingleton<PolicyEvents>();
+        builder.Services.TryAddSingleton<IPolicyEvents>(sp => sp.GetRequiredService<PolicyEvents>());
         return builder;
     }
 }

@@ -70,6 +70,9 @@ public sealed record AssessmentReport
     /// <summary>The decomposition section; null when the report was built without the decomposition's inputs.</summary>
     public DriversSection? Drivers { get; init; }
 
+    /// <summary>Policy events up to the report year, marked on its charts and listed with the drivers.</summary>
+    public IReadOnlyList<Domain.Events.PolicyEvent> Events { get; init; } = [];
+
     public required string Summary { get; init; }
 
     /// <summary>True when any number of the report rests on synthetic data.</summary>

@@ -14,7 +14,8 @@ public static class AssessmentReportBuilder
 
     /// <param name="sectorObservations">Energy and CO2 by sector for the report's region.</param>
     /// <param name="kaya">The decomposition's inputs (<see cref="Domain.Decomposition.KayaPanelLoader"/>); without them the report has no drivers section.</param>
-    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now, IndicatorPanel? kaya = null)
+    /// <param name="events">Policy events; those up to the report year are marked and listed.</param>
+    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now, IndicatorPanel? kaya = null, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sectorObservations);
@@ -92,6 +93,7 @@ public static class AssessmentReportBuilder
             Sectors = sectors,
             Data = data,
             Drivers = kaya is null ? null : Drivers(kaya, region, year),
+            Events = (events ?? []).Where(e => e.Date.Year <= year).ToArray(),
             Summary = string.Empty,
         };
         return report with { Summary = Narrative.Summary(report, lang) };

@@ -89,7 +89,7 @@ public static class ReportHtml
             if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && echartsScript is not null)
             {
                 sb.Append("<div class=\"chart\" data-chart=\"c").Append(++chart).Append("\"></div><script type=\"application/json\" id=\"c").Append(chart).Append("-option\">")
-                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang)).Append("</script>");
+                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang, report.Events)).Append("</script>");
             }
 
             if (l.Sources.Length > 0)
@@ -149,6 +149,7 @@ public static class ReportHtml
         // What drove the change (issue 18): the LMDI decomposition of energy CO2.
         sb.Append("<section class=\"chapter\" id=\"s").Append(++n).Append("\"><h2>").Append(E(sections[n - 1])).Append("</h2>");
         DriversHtml(sb, report.Drivers, lang);
+        EventsHtml(sb, report.Events, lang);
         sb.Append("</section>");
 
         // Data and sources.
@@ -246,5 +247,23 @@ public static class ReportHtml
 
         sb.Append("<tr><th>").Append(E(lang.T("合计", "Total"))).Append("</th><td class=\"num\">").Append(E(lang.Num(d.Total, 1))).Append("</td><td class=\"num\">").Append(E(d.Total == 0 ? "—" : lang.Num(100, 1))).Append("</td></tr></tbody></table>")
           .Append("<p class=\"source\">").Append(E(lang.T("方法：卡亚恒等式 C = P × (G/P) × (E/G) × (C/E) 的加和LMDI分解，ΔC_x = L(C_T, C_0) · ln(x_T/x_0)（Ang 2005, Energy Policy 33, 867–871）。", "Method: additive LMDI decomposition of the Kaya identity C = P × (G/P) × (E/G) × (C/E), ΔC_x = L(C_T, C_0) · ln(x_T/x_0) (Ang 2005, Energy Policy 33, 867–871)."))).Append("</p>");
+    }
+
+    /// <summary>The policy events behind the charts' markers, with their documents and where they were read.</summary>
+    private static void EventsHtml(StringBuilder sb, IReadOnlyList<Domain.Events.PolicyEvent> events, UiLanguage lang)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<h3>").Append(E(lang.T("政策节点（图中竖线）", "Policy events (the charts' vertical lines)"))).Append("</h3><ul class=\"events\">");
+        foreach (var e in events)
+        {
+            sb.Append("<li data-event=\"").Append(E(e.DateText)).Append("\">").Append(E(e.DateText)).Append(' ').Append(E(lang.T(e.TitleZh, e.TitleEn)))
+              .Append(e.Document is { } doc ? " (" + E(doc) + ")" : string.Empty).Append(" <span class=\"source\">").Append(E(e.Source.AbsoluteUri)).Append("</span></li>");
+        }
+
+        sb.Append("</ul>");
     }
 }

@@ -80,4 +80,20 @@ public sealed class AssessmentReportBuilderTests
         using var reader = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
         Assert.Contains("变化成因", await reader.ReadToEndAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Build_WithEvents_ListedUpToTheReportYearAndMarkedOnTheCharts()
+    {
+        var (set, kaya) = await SeedAsync();
+        var events = await Ingestion.Events.PolicyEventsReader.ReadFileAsync(Path.Combine(Repository.Root, "seed-data", "events", "events.csv"), CancellationToken.None);
+
+        var report = AssessmentReportBuilder.Build(2021, RegionCode.National, false, set, [], DateTimeOffset.UnixEpoch, kaya, events);
+
+        Assert.Equal(events.Where(e => e.Date.Year <= 2021), report.Events);
+        var html = ReportHtml.Render(report, "/* echarts */");
+        Assert.Contains("<li data-event=\"2020-09-22\">", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-event=\"2021-10\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-event=\"2022-10-27\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"markLine\":{\"symbol\":\"none\",\"lineStyle\":{\"color\":\"#6a1b9a\"", html, StringComparison.Ordinal);
+    }
 }
