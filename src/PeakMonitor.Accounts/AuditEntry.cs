@@ -38,7 +38,9 @@ public static class AuditActions
     public const string UserDelete = "user-delete";
     public const string TokenCreate = "token-create";
     public const string TokenRevoke = "token-revoke";
+    public const string EventAdd = "event-add";
+    public const string EventDelete = "event-delete";
 
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignOut, PasswordChange, Upload, JobStart, ReportGenerate, UserAdd, UserRole, UserPasswordReset, UserUnlock, UserDelete, TokenCreate, TokenRevoke];
+        [SignIn, SignOut, PasswordChange, Upload, JobStart, ReportGenerate, UserAdd, UserRole, UserPasswordReset, UserUnlock, UserDelete, TokenCreate, TokenRevoke, EventAdd, EventDelete];
 }

@@ -12,7 +12,7 @@ namespace PeakMonitor.Domain.Decomposition;
 /// ln(C_T / C_0), the effects add up to C_T − C_0 exactly ("perfect decomposition", no residual).
 /// Values are in CO2's canonical unit (10k t).
 /// </summary>
-public sealed record LmdiDecomposition
+public sealed class LmdiDecomposition
 {
     private readonly double[] _effects;
 
@@ -62,13 +62,13 @@ public sealed record LmdiDecomposition
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The end year {to} must come after the start year {from}.");
         }
 
-        foreach (var (values, year) in new[] { (start, from), (end, to) })
+        foreach (var (values, year, name) in new[] { (start, from, nameof(start)), (end, to, nameof(end)) })
         {
             foreach (var (indicator, value) in Pairs(values))
             {
                 if (!double.IsFinite(value) || value <= 0)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(start), value, $"{Describe(region, year, indicator)} is {value}: the decomposition needs positive values.");
+                    throw new ArgumentOutOfRangeException(name, value, $"{Describe(region, year, indicator)} is {value}: the decomposition needs positive values.");
                 }
             }
         }

@@ -23,7 +23,7 @@ public sealed record PolicyEvent
     /// <summary>Longest title accepted: a chart label, not a paragraph.</summary>
     public const int MaxTitleLength = 200;
 
-    public PolicyEvent(DateOnly date, string titleZh, string titleEn, PolicyEventKind kind, Uri source, string? document = null, bool monthOnly = false)
+    public PolicyEvent(DateOnly date, string titleZh, string titleEn, PolicyEventKind kind, Uri source, string? document = null, bool monthOnly = false, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (date.Year is < Series.Period.MinYear or > Series.Period.MaxYear)
@@ -48,6 +48,7 @@ public sealed record PolicyEvent
         Source = source;
         Document = string.IsNullOrWhiteSpace(document) ? null : document.Trim();
         MonthOnly = monthOnly;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (monthOnly && date.Day != 1)
         {
             throw new ArgumentException("A month-only date is the first of its month.", nameof(date));
@@ -74,6 +75,9 @@ public sealed record PolicyEvent
 
     /// <summary>The document's number or issuer, e.g. 国发〔2021〕23号.</summary>
     public string? Document { get; }
+
+    /// <summary>What the source is (a reproduction, a report quoting the document …).</summary>
+    public string? Note { get; }
 
     private static string Title(string? text, string name)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Events;
+using PeakMonitor.Domain.Ports;
 using PeakMonitor.Ingestion.Csv;
 
 namespace PeakMonitor.Ingestion.Events;
@@ -23,7 +24,7 @@ public sealed class EventsOptions
 /// until the file changes. A file that cannot be read gives no markers and an error in the log: a bad
 /// events file must not take the charts down with it.
 /// </summary>
-public sealed partial class PolicyEvents(IOptions<EventsOptions> options, ILogger<PolicyEvents> logger)
+public sealed partial class PolicyEvents(IOptions<EventsOptions> options, ILogger<PolicyEvents> logger) : IPolicyEvents
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTime Written, IReadOnlyList<PolicyEvent> Events)? _kept;
@@ -70,6 +71,58 @@ public sealed partial class PolicyEvents(IOptions<EventsOptions> options, ILogge
         }
     }
 
+    /// <summary>Adds an event to the file (admins, /admin/events); refused when one with the same date and Chinese title exists.</summary>
+    /// <exception cref="InvalidOperationException">No events file is configured, the file cannot be read, or the event is a duplicate.</exception>
+    public Task AddAsync(PolicyEvent policyEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policyEvent);
+        return ChangeAsync(
+            events => events.Any(e => e.Date == policyEvent.Date && e.TitleZh == policyEvent.TitleZh)
+                ? throw new InvalidOperationException($"An event of {policyEvent.DateText} with this title is already listed.")
+                : [.. events, policyEvent],
+            cancellationToken);
+    }
+
+    /// <summary>Removes the event of this date and Chinese title.</summary>
+    /// <exception cref="InvalidOperationException">No events file is configured, the file cannot be read, or there is no such event.</exception>
+    public Task RemoveAsync(DateOnly date, string titleZh, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            events => events.Any(e => e.Date == date && e.TitleZh == titleZh)
+                ? events.Where(e => !(e.Date == date && e.TitleZh == titleZh)).ToArray()
+                : throw new InvalidOperationException("No such event."),
+            cancellationToken);
+
+    /// <summary>Reads the file as it is now (not the kept copy), changes it and writes it back, one change at a time.</summary>
+    private async Task ChangeAsync(Func<IReadOnlyList<PolicyEvent>, IReadOnlyList<PolicyEvent>> change, CancellationToken cancellationToken)
+    {
+        var path = options.Value.File;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidOperationException("No events file is configured (Events:File).");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            IReadOnlyList<PolicyEvent> current;
+            try
+            {
+                current = File.Exists(path) ? await PolicyEventsReader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false) : [];
+            }
+            catch (CsvImportException ex)
+            {
+                throw new InvalidOperationException("The events file cannot be read, so it is not changed: " + ex.Message, ex);
+            }
+
+            await PolicyEventsWriter.WriteFileAsync(path, change(current), cancellationToken).ConfigureAwait(false);
+            _kept = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The policy events file {File} cannot be read, so the charts show no event markers: {Problems}")]
     private static partial void LogUnreadable(ILogger logger, string file, string problems);
 }
@@ -82,6 +135,7 @@ public static class PolicyEventsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName);
         builder.Services.TryAddSingleton<PolicyEvents>();
+        builder.Services.TryAddSingleton<IPolicyEvents>(sp => sp.GetRequiredService<PolicyEvents>());
         return builder;
     }
 }

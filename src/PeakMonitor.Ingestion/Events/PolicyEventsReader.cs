@@ -204,12 +204,15 @@ public static class PolicyEventsReader
             Error("source", "not an http(s) address: every event names where its document can be read");
         }
 
-        if (Cell("document").Length > PolicyEvent.MaxTitleLength)
+        foreach (var column in new[] { "document", "note" })
         {
-            Error("document", $"over the limit of {PolicyEvent.MaxTitleLength} characters");
+            if (Cell(column).Length > (column == "note" ? MaxUrlLength : PolicyEvent.MaxTitleLength))
+            {
+                Error(column, $"over the limit of {(column == "note" ? MaxUrlLength : PolicyEvent.MaxTitleLength)} characters");
+            }
         }
 
-        return errors.Count == before ? new PolicyEvent(date, Cell("title_zh"), Cell("title_en"), kind, source!, Cell("document"), monthOnly) : null;
+        return errors.Count == before ? new PolicyEvent(date, Cell("title_zh"), Cell("title_en"), kind, source!, Cell("document"), monthOnly, Cell("note")) : null;
     }
 
     /// <summary>A rejected value quoted back at most 80 characters long, so that a hostile cell cannot flood the message.</summary>

@@ -21,6 +21,13 @@ public sealed record RankingRow(RegionCode Region, KpiResult? Result);
 public sealed record SectorLine(SectorId Sector, double? Energy, double? Co2, bool Synthetic);
 
 /// <summary>What the report's numbers rest on: one line per raw indicator.</summary>
+/// <summary>
+/// "What drove the change" (变化成因): the LMDI decomposition of energy CO2 from <see cref="From"/> to
+/// <see cref="To"/> (the plan's base year 2020 to the report year, or 2005 for earlier years), or why
+/// there is none (<see cref="Problem"/>, naming region, year and indicator).
+/// </summary>
+public sealed record DriversSection(int From, int To, Domain.Decomposition.LmdiDecomposition? Decomposition, string? Problem, bool Synthetic, ObservationQuality Quality);
+
 public sealed record DataLine(IndicatorId Indicator, IReadOnlyCollection<string> Sources, bool Synthetic, Period? Latest, int Values, int RegionsWithData);
 
 /// <summary>
@@ -59,6 +66,12 @@ public sealed record AssessmentReport
     public required IReadOnlyList<SectorLine> Sectors { get; init; }
 
     public required IReadOnlyList<DataLine> Data { get; init; }
+
+    /// <summary>The decomposition section; null when the report was built without the decomposition's inputs.</summary>
+    public DriversSection? Drivers { get; init; }
+
+    /// <summary>Policy events up to the report year, marked on its charts and listed with the drivers.</summary>
+    public IReadOnlyList<Domain.Events.PolicyEvent> Events { get; init; } = [];
 
     public required string Summary { get; init; }
 

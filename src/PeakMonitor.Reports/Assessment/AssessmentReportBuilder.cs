@@ -13,7 +13,9 @@ public static class AssessmentReportBuilder
     private static readonly IndicatorId Co2 = IndicatorId.Parse("co2_energy");
 
     /// <param name="sectorObservations">Energy and CO2 by sector for the report's region.</param>
-    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now)
+    /// <param name="kaya">The decomposition's inputs (<see cref="Domain.Decomposition.KayaPanelLoader"/>); without them the report has no drivers section.</param>
+    /// <param name="events">Policy events; those up to the report year are marked and listed.</param>
+    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now, IndicatorPanel? kaya = null, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sectorObservations);
@@ -90,9 +92,32 @@ public static class AssessmentReportBuilder
             SectorYear = sectorYear,
             Sectors = sectors,
             Data = data,
+            Drivers = kaya is null ? null : Drivers(kaya, region, year),
+            Events = (events ?? []).Where(e => e.Date.Year <= year).ToArray(),
             Summary = string.Empty,
         };
         return report with { Summary = Narrative.Summary(report, lang) };
+    }
+
+    /// <summary>The plan's base year to the report year (2005, the carbon-intensity base, for years up to 2020).</summary>
+    private static DriversSection Drivers(IndicatorPanel kaya, RegionCode region, int year)
+    {
+        var from = year > 2020 ? 2020 : 2005;
+        var synthetic = Domain.Decomposition.LmdiDecomposition.IsSynthetic(kaya, region);
+        if (year <= from)
+        {
+            return new DriversSection(from, year, null, null, synthetic, ObservationQuality.Reported);
+        }
+
+        try
+        {
+            var d = Domain.Decomposition.LmdiDecomposition.Of(kaya, region, from, year);
+            return new DriversSection(from, year, d, null, synthetic, Domain.Decomposition.LmdiDecomposition.Quality(kaya, region, [from, year]));
+        }
+        catch (Domain.Decomposition.DecompositionException ex)
+        {
+            return new DriversSection(from, year, null, ex.Message, synthetic, ObservationQuality.Reported);
+        }
     }
 
     private static List<int> YearsWithData(IndicatorPanel panel, IndicatorId indicator, RegionCode region)

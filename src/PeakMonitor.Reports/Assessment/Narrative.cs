@@ -167,4 +167,38 @@ public static class Narrative
     }
 
     private static string N(double? value, UiLanguage lang) => lang.Num(value, 2);
+
+    /// <summary>
+    /// One paragraph on a decomposition: the total change, then the largest push up and the largest pull
+    /// down among the Kaya effects (LMDI; see the methodology page).
+    /// </summary>
+    public static string Drivers(Domain.Decomposition.LmdiDecomposition d, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(lang);
+        string Signed(double v) => (v > 0 ? "+" : string.Empty) + lang.Num(v, 1);
+        var up = d.Effects.MaxBy(e => e.Value);
+        var down = d.Effects.MinBy(e => e.Value);
+        var unit = KpiText.Unit(Domain.Decomposition.LmdiDecomposition.Unit, lang);
+        var direction = d.Total >= 0 ? lang.T("增加", "rose by") : lang.T("减少", "fell by");
+        var text = lang.T($"{d.From}—{d.To}年能源活动二氧化碳排放{direction}{lang.Num(Math.Abs(d.Total), 0)}{unit}。", $"From {d.From} to {d.To} energy CO2 {direction} {lang.Num(Math.Abs(d.Total), 0)} {unit}.");
+        var parts = new List<string>();
+        if (up.Value > 0)
+        {
+            parts.Add(lang.T($"推高最多的是{Domain.Decomposition.KayaEffects.Zh(up.Effect)}（{Signed(up.Value)}）", $"the largest push up came from {Domain.Decomposition.KayaEffects.En(up.Effect).ToLowerInvariant()} ({Signed(up.Value)})"));
+        }
+
+        if (down.Value < 0)
+        {
+            parts.Add(lang.T($"拉低最多的是{Domain.Decomposition.KayaEffects.Zh(down.Effect)}（{Signed(down.Value)}）", $"the largest pull down from {Domain.Decomposition.KayaEffects.En(down.Effect).ToLowerInvariant()} ({Signed(down.Value)})"));
+        }
+
+        if (parts.Count == 0)
+        {
+            return text;
+        }
+
+        var sentence = string.Join(lang.T("，", "; "), parts);
+        return text + (lang.English ? " " + char.ToUpperInvariant(sentence[0]) + sentence[1..] + "." : sentence + "。");
+    }
 }

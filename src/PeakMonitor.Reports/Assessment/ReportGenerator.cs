@@ -35,7 +35,7 @@ public sealed record ReportProgress(int Done, int Total, string Current);
 /// with the configured targets file), then HTML, PDF (one shared browser for a whole batch) and the
 /// Excel annex per region.
 /// </summary>
-public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, TimeProvider time)
+public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, TimeProvider time, IPolicyEvents? policyEvents = null)
 {
     private static readonly IndicatorId[] SectorIndicators = [IndicatorId.Parse("energy_total"), IndicatorId.Parse("co2_energy")];
 
@@ -46,6 +46,9 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
         Directory.CreateDirectory(outputDirectory);
         var set = await kpis.GetAsync(cancellationToken).ConfigureAwait(false);
         var echarts = File.Exists(options.Value.EchartsScript) ? await File.ReadAllTextAsync(options.Value.EchartsScript, cancellationToken).ConfigureAwait(false) : null;
+        // The decomposition's inputs for every region in one read (population is no KPI input, so not in the KPI set's panel).
+        var kaya = await Domain.Decomposition.KayaPanelLoader.LoadAsync(reader, cancellationToken).ConfigureAwait(false);
+        var events = policyEvents is null ? [] : await policyEvents.GetAsync(cancellationToken).ConfigureAwait(false);
         var files = new List<ReportFile>();
         var done = 0;
         foreach (var region in regions)
@@ -53,7 +56,7 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ReportProgress(done, regions.Count, region.Value));
             var sectors = await reader.ReadSectorsAsync(SectorIndicators, region, cancellationToken).ConfigureAwait(false);
-            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow());
+            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow(), kaya, events);
             var stem = Path.Combine(outputDirectory, $"peakmonitor-assessment-{year}-{region.Value}-{(english ? "en" : "zh")}");
             var html = ReportHtml.Render(report, echarts);
             var verdict = (Grade: report.OverallGrade, Missing: report.Missing.Select(l => english ? l.Kpi.NameEn + Localization.KpiText.Track(l.Track, new Localization.UiLanguage { English = true }) : l.Kpi.NameZh + Localization.KpiText.Track(l.Track, new Localization.UiLanguage())).ToArray());

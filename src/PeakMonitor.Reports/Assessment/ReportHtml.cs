@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using PeakMonitor.Domain.Decomposition;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
+using PeakMonitor.Domain.Series;
 using PeakMonitor.Reports.Charts;
 using PeakMonitor.Reports.Localization;
 
@@ -43,8 +45,8 @@ public static class ReportHtml
 
         // Contents.
         string[] sections = report.Region.IsNational
-            ? [lang.T("一、总体评价", "1. Overall assessment"), lang.T("二、分项指标", "2. Indicators"), lang.T("三、各省排名", "3. Provincial ranking"), lang.T("四、分部门", "4. Sectors"), lang.T("五、数据与来源", "5. Data and sources")]
-            : [lang.T("一、总体评价", "1. Overall assessment"), lang.T("二、分项指标", "2. Indicators"), lang.T("三、分部门", "3. Sectors"), lang.T("四、数据与来源", "4. Data and sources")];
+            ? [lang.T("一、总体评价", "1. Overall assessment"), lang.T("二、分项指标", "2. Indicators"), lang.T("三、各省排名", "3. Provincial ranking"), lang.T("四、分部门", "4. Sectors"), lang.T("五、变化成因", "5. What drove the change"), lang.T("六、数据与来源", "6. Data and sources")]
+            : [lang.T("一、总体评价", "1. Overall assessment"), lang.T("二、分项指标", "2. Indicators"), lang.T("三、分部门", "3. Sectors"), lang.T("四、变化成因", "4. What drove the change"), lang.T("五、数据与来源", "5. Data and sources")];
         sb.Append("<section class=\"toc\"><h2>").Append(E(lang.T("目录", "Contents"))).Append("</h2><ol>");
         for (var i = 0; i < sections.Length; i++)
         {
@@ -87,7 +89,7 @@ public static class ReportHtml
             if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && echartsScript is not null)
             {
                 sb.Append("<div class=\"chart\" data-chart=\"c").Append(++chart).Append("\"></div><script type=\"application/json\" id=\"c").Append(chart).Append("-option\">")
-                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang)).Append("</script>");
+                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang, report.Events)).Append("</script>");
             }
 
             if (l.Sources.Length > 0)
@@ -142,6 +144,12 @@ public static class ReportHtml
             sb.Append("</tbody></table>");
         }
 
+        sb.Append("</section>");
+
+        // What drove the change (issue 18): the LMDI decomposition of energy CO2.
+        sb.Append("<section class=\"chapter\" id=\"s").Append(++n).Append("\"><h2>").Append(E(sections[n - 1])).Append("</h2>");
+        DriversHtml(sb, report.Drivers, lang);
+        EventsHtml(sb, report.Events, lang);
         sb.Append("</section>");
 
         // Data and sources.
@@ -215,4 +223,47 @@ public static class ReportHtml
         .source, .counts { color: #52606d; font-size: 8.5pt; }
         .summary { font-size: 11pt; }
         """;
+
+    private static void DriversHtml(StringBuilder sb, DriversSection? drivers, UiLanguage lang)
+    {
+        if (drivers?.Decomposition is not { } d)
+        {
+            sb.Append("<p>").Append(E(drivers?.Problem is { } problem
+                ? lang.T("无法分解：", "No decomposition: ") + problem
+                : lang.T("没有可分解的年份。", "No years to decompose."))).Append("</p>");
+            return;
+        }
+
+        sb.Append("<p class=\"drivers\">").Append(E(Narrative.Drivers(d, lang)))
+          .Append(drivers.Synthetic ? "<span class=\"badge\">" + E(lang.T("合成", "synthetic")) + "</span>" : string.Empty)
+          .Append(drivers.Quality == ObservationQuality.Unverified ? "<span class=\"badge\">" + E(lang.T("待核实", "to be verified")) + "</span>" : string.Empty)
+          .Append("</p><table><thead><tr><th>").Append(E(lang.T("因素", "Effect"))).Append("</th><th>")
+          .Append(E(lang.T("变化（万吨二氧化碳）", "Change (10k t CO2)"))).Append("</th><th>").Append(E(lang.T("占总变化%", "Share of total %"))).Append("</th></tr></thead><tbody>");
+        foreach (var (effect, value) in d.Effects)
+        {
+            sb.Append("<tr data-effect=\"").Append(effect.Id()).Append("\"><td>").Append(E(lang.T(effect.Zh(), effect.En()))).Append("</td><td class=\"num\">").Append(E(lang.Num(value, 1)))
+              .Append("</td><td class=\"num\">").Append(E(d.Total == 0 ? "—" : lang.Num(value / d.Total * 100, 1))).Append("</td></tr>");
+        }
+
+        sb.Append("<tr><th>").Append(E(lang.T("合计", "Total"))).Append("</th><td class=\"num\">").Append(E(lang.Num(d.Total, 1))).Append("</td><td class=\"num\">").Append(E(d.Total == 0 ? "—" : lang.Num(100, 1))).Append("</td></tr></tbody></table>")
+          .Append("<p class=\"source\">").Append(E(lang.T("方法：卡亚恒等式 C = P × (G/P) × (E/G) × (C/E) 的加和LMDI分解，ΔC_x = L(C_T, C_0) · ln(x_T/x_0)（Ang 2005, Energy Policy 33, 867–871）。", "Method: additive LMDI decomposition of the Kaya identity C = P × (G/P) × (E/G) × (C/E), ΔC_x = L(C_T, C_0) · ln(x_T/x_0) (Ang 2005, Energy Policy 33, 867–871)."))).Append("</p>");
+    }
+
+    /// <summary>The policy events behind the charts' markers, with their documents and where they were read.</summary>
+    private static void EventsHtml(StringBuilder sb, IReadOnlyList<Domain.Events.PolicyEvent> events, UiLanguage lang)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<h3>").Append(E(lang.T("政策节点（图中竖线）", "Policy events (the charts' vertical lines)"))).Append("</h3><ul class=\"events\">");
+        foreach (var e in events)
+        {
+            sb.Append("<li data-event=\"").Append(E(e.DateText)).Append("\">").Append(E(e.DateText)).Append(' ').Append(E(lang.T(e.TitleZh, e.TitleEn)))
+              .Append(e.Document is { } doc ? " (" + E(doc) + ")" : string.Empty).Append(" <span class=\"source\">").Append(E(e.Source.AbsoluteUri)).Append("</span></li>");
+        }
+
+        sb.Append("</ul>");
+    }
 }

@@ -1,3 +1,4 @@
+using PeakMonitor.Domain.Decomposition;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Regions;
@@ -48,6 +49,14 @@ public static class ReportWorkbook
         book.AddSheet(lang.T("分部门", "Sectors"), report.Sectors
             .Select(s => new object?[] { s.Sector.Value, lang.T(SectorCatalog.All.First(x => x.Id == s.Sector).NameZh, SectorCatalog.All.First(x => x.Id == s.Sector).NameEn), s.Energy, s.Co2, s.Synthetic ? lang.T("是", "yes") : string.Empty })
             .Prepend([lang.T("部门", "Sector"), lang.T("名称", "Name"), lang.T($"能源消费 {report.SectorYear}（万吨标准煤）", $"Energy {report.SectorYear} (10k tce)"), lang.T($"二氧化碳 {report.SectorYear}（万吨）", $"CO2 {report.SectorYear} (10k t)"), lang.T("合成数据", "Synthetic")]));
+        if (report.Drivers?.Decomposition is { } d)
+        {
+            book.AddSheet(lang.T("变化成因", "Drivers"), d.Effects
+                .Select(e => new object?[] { e.Effect.Id(), lang.T(e.Effect.Zh(), e.Effect.En()), e.Value })
+                .Append(["total", lang.T("合计", "Total"), d.Total])
+                .Prepend([lang.T("因素", "Effect"), lang.T("名称", "Name"), lang.T($"变化 {d.From}—{d.To}（万吨二氧化碳）", $"Change {d.From}–{d.To} (10k t CO2)")]));
+        }
+
         book.AddSheet(lang.T("数据来源", "Data"), report.Data
             .Select(d => new object?[] { d.Indicator.Value, IndicatorCatalog.Get(d.Indicator).CanonicalUnit, d.Latest?.ToString(), d.Values, d.RegionsWithData, d.Synthetic ? lang.T("是", "yes") : string.Empty, string.Join("; ", d.Sources) })
             .Prepend([lang.T("原始指标", "Indicator"), lang.T("单位", "Unit"), lang.T("最新期", "Latest period"), lang.T("数值个数", "Values"), lang.T("地区数", "Regions"), lang.T("合成数据", "Synthetic"), lang.T("来源", "Sources")]));

@@ -66,7 +66,9 @@ public static class DecompositionCharts
             ["tooltip"] = new JsonObject { ["trigger"] = "item" },
             ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("排放量", "Emissions"), lang.T("增加", "Increase"), lang.T("减少", "Decrease")) },
             ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(categories.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()), ["axisLabel"] = new JsonObject { ["interval"] = 0, ["width"] = 90, ["overflow"] = "break" } },
-            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = KpiText.Unit(LmdiDecomposition.Unit, lang) },
+            // The effects are small beside the levels (a few percent of them): the axis starts below the lowest
+            // point the bars reach, rounded, so that the steps can be read; the level bars say their values.
+            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = KpiText.Unit(LmdiDecomposition.Unit, lang), ["min"] = AxisMin(decomposition) },
             ["series"] = new JsonArray(
                 new JsonObject
                 {
@@ -137,4 +139,26 @@ public static class DecompositionCharts
     };
 
     private static string Format(double value, UiLanguage lang) => lang.Num(value, 0);
+
+    /// <summary>Below the lowest running total by a tenth of the range, rounded down to a power-of-ten step; never below zero.</summary>
+    private static double AxisMin(LmdiDecomposition d)
+    {
+        var running = d.Start;
+        double low = Math.Min(d.Start, d.End), high = Math.Max(d.Start, d.End);
+        foreach (var (_, value) in d.Effects)
+        {
+            running += value;
+            low = Math.Min(low, running);
+            high = Math.Max(high, running);
+        }
+
+        var floor = low - ((high - low) * 0.1) - (Math.Abs(low) * 0.02);
+        if (floor <= 0)
+        {
+            return 0;
+        }
+
+        var step = Math.Pow(10, Math.Floor(Math.Log10(floor)));
+        return Math.Floor(floor / step) * step;
+    }
 }

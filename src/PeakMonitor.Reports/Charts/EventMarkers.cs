@@ -37,7 +37,7 @@ public static class EventMarkers
             {
                 ["name"] = string.Join(lang.T("；", "; "), year.Select(e => $"{e.DateText} {lang.T(e.TitleZh, e.TitleEn)}")),
                 ["xAxis"] = index,
-                ["label"] = new JsonObject { ["formatter"] = string.Join(" ", year.Select(e => e.MonthOnly ? e.DateText : e.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Distinct()) },
+                ["label"] = new JsonObject { ["formatter"] = string.Join(" ", year.Select(e => e.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Distinct()) },
             });
         }
 

@@ -39,6 +39,8 @@ public static partial class DisplayNames
             AuditActions.UserDelete => lang.T("删除用户", "User deleted"),
             AuditActions.TokenCreate => lang.T("创建令牌", "Token created"),
             AuditActions.TokenRevoke => lang.T("吊销令牌", "Token revoked"),
+            AuditActions.EventAdd => lang.T("新增政策节点", "Policy event added"),
+            AuditActions.EventDelete => lang.T("删除政策节点", "Policy event deleted"),
             _ => action,
         };
     }

@@ -145,7 +145,7 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
             Assert.Equal(r.Value!.Value, double.Parse(valueCell.CellValue!.Text, CultureInfo.InvariantCulture), precision: 9);
         }
 
-        Assert.Equal(["概要", "说明", "分部门", "数据来源"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
+        Assert.Equal(["概要", "说明", "分部门", "变化成因", "数据来源"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed class DecompositionChartsTests
         }
 
         Assert.Equal(d.End, Value(1, 5)!.Value, 3);
+        var axisMin = json.RootElement.GetProperty("yAxis").GetProperty("min").GetDouble();
+        Assert.InRange(axisMin, 0, Enumerable.Range(1, 4).Min(i => Value(0, i)!.Value));
         Assert.Equal(["2020", "Population", "GDP per person (affluence)", "Energy intensity of GDP", "Carbon intensity of energy (mix)", "2024"],
             json.RootElement.GetProperty("xAxis").GetProperty("data").EnumerateArray().Select(c => c.GetString()));
     }

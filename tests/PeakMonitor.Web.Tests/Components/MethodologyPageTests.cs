@@ -29,6 +29,19 @@ public sealed partial class MethodologyPageTests(InfluxServerFixture influxd) : 
     }
 
     [Fact]
+    public async Task Get_Methodology_PolicyEventsOfTheEventsFileListedWithDocumentAndSource()
+    {
+        var (status, html) = await GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var events = await PeakMonitor.Ingestion.Events.PolicyEventsReader.ReadFileAsync(Path.Combine(Repository.Root, "seed-data", "events", "events.csv"), CancellationToken.None);
+        Assert.Equal(events.Count, html.Split("<tr data-event=", StringSplitOptions.None).Length - 1);
+        Assert.Contains("<tr data-event=\"2021-10\"><td>2021-10</td>", html, StringComparison.Ordinal);
+        Assert.Contains("国发〔2021〕23号", html, StringComparison.Ordinal);
+        Assert.Contains("rel=\"noopener noreferrer nofollow\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_Methodology_DecompositionMethodWithEffectIdsSourceAndNoSectorEffect()
     {
         var (status, html) = await GetAsync();
