@@ -111,6 +111,18 @@ public static partial class DisplayNames
         return source == Domain.Kpis.IndicatorPanel.SyntheticSource ? lang.T("合成数据（演示用，非官方统计）", "synthetic (demonstration data, not official statistics)") : source;
     }
 
+    /// <summary>The kind of a policy event in the reader's language (the file and the API keep the id).</summary>
+    public static string EventKind(Domain.Events.PolicyEventKind kind, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return kind switch
+        {
+            Domain.Events.PolicyEventKind.Announcement => lang.T("宣示", "Announcement"),
+            Domain.Events.PolicyEventKind.Plan => lang.T("规划方案", "Plan"),
+            _ => lang.T("核算与管控规则", "Counting or control rule"),
+        };
+    }
+
     /// <summary>
     /// English text that quotes the plan's own Chinese terms (左右, 二级, 考核): each Chinese run is marked
     /// <c>lang="zh-CN"</c>, so readers and screen readers know it is a quoted term, not untranslated text.

@@ -24,6 +24,7 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
         { "/account", "account" },
         { "/admin/users", "admin-users" },
         { "/admin/audit", "admin-audit" },
+        { "/admin/events", "admin-events" },
     };
 
     // Names and abbreviations a Chinese page writes in Latin letters too (the product's name, units,
