@@ -34,6 +34,7 @@ internal static class WebExtensions
             .Validate(o => UiLanguage.FindZone(o.TimeZone) is not null, "Dashboard:TimeZone must be a time zone this system knows (an IANA id such as Asia/Shanghai).")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddSingleton<ChartImageCache>();
         builder.Services.AddSingleton<ImportTracker>();
         builder.Services.AddSingleton<ReportJobs>();
 
@@ -73,6 +74,7 @@ internal static class WebExtensions
         app.MapExplorerExports();
         app.MapImportEndpoints();
         app.MapReportEndpoints();
+        app.MapChartEndpoints();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -251,13 +251,13 @@ public static class ApiEndpoints
     /// A rejected value quoted back only when it is plainly harmless (ids, codes, numbers): a hostile
     /// value (markup, quotes, statements) is not echoed, so no client can be tricked into showing it.
     /// </summary>
-    private static string Shown(string? value) =>
+    internal static string Shown(string? value) =>
         value is { Length: > 0 and <= 40 } v && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
             ? $"'{v}'"
             : "The value";
 
     /// <summary>503 naming the server; the message is the store client's own (it names the URL), never a stack trace.</summary>
-    private static ProblemHttpResult StoreUnavailable(StoreException ex) =>
+    internal static ProblemHttpResult StoreUnavailable(StoreException ex) =>
         TypedResults.Problem(
             title: "The data store is unavailable",
             detail: ex.Message,
