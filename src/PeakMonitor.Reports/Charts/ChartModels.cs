@@ -84,6 +84,32 @@ public static class ChartModels
         };
     }
 
+    /// <summary>
+    /// An event KPI (the CO2 peak) has no value path to draw: its chart is the input's history (CO2 from
+    /// energy), with the peak's level marked once the peak rule finds one.
+    /// </summary>
+    public static ChartModel Peak(KpiDefinition kpi, IReadOnlyList<(int Year, double Value)> input, KpiResult? result, UiLanguage lang, string title = "")
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        var indicator = IndicatorCatalog.Get(kpi.Inputs[0]);
+        var peak = result?.Peak is { State: PeakState.Peaked, PeakYear: { } py } && input.Any(p => p.Year == py) ? input.First(p => p.Year == py) : ((int Year, double Value)?)null;
+        return new ChartModel
+        {
+            Name = "peak",
+            Kind = ChartKind.Lines,
+            Title = title,
+            Categories = input.Select(p => p.Year.ToString(CultureInfo.InvariantCulture)).ToArray(),
+            NumericCategories = true,
+            ValueAxisName = KpiText.Unit(indicator.CanonicalUnit, lang),
+            ScaleValueAxis = true,
+            ExplicitLegend = true,
+            Series = [new ChartSeries(lang.T(indicator.NameZh, indicator.NameEn), input.Select(p => (double?)Math.Round(p.Value, 4)).ToArray()) { Color = ActualColor }],
+            Target = peak is { } pk ? new ChartMarkLine(pk.Value, lang.T($"峰值 {pk.Year}", $"Peak {pk.Year}"), TargetColor) : null,
+        };
+    }
+
     /// <summary>The explorer's lines: one series per column, periods on the x axis.</summary>
     public static ChartModel Lines(IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, string yName)
     {

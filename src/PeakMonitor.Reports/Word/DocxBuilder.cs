@@ -69,8 +69,8 @@ public sealed class DocxBuilder
         ArgumentNullException.ThrowIfNull(rows);
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 8 },
-            new BottomBorder { Val = BorderValues.Single, Size = 8 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 8 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
@@ -199,7 +199,7 @@ public sealed class DocxBuilder
                 new FontSizeComplexScript { Val = (points * PointsToHalfPoints).ToString(System.Globalization.CultureInfo.InvariantCulture) });
             if (bold)
             {
-                runProperties.PrependChild(new Bold());
+                runProperties.InsertAfter(new Bold(), runProperties.GetFirstChild<RunFonts>());
             }
 
             var paragraph = new StyleParagraphProperties(

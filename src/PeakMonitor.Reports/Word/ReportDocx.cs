@@ -71,13 +71,15 @@ public static class ReportDocx
             section++;
             doc.Heading(3, lang.T("1. 评价", "(1) Assessment"));
             doc.Body(l.Narrative + " " + lang.T("状态：", "Status: ") + KpiText.StatusOf(l.Result, lang) + lang.T("；考核：", "; grade: ") + KpiText.Grade(l.Result?.Grade, lang) + lang.T("。", "."));
-            if (l.Series.Any(r => r.Value is not null))
+            if (l.Series.Any(r => r.Value is not null) || l.InputSeries.Count > 0)
             {
                 doc.Heading(3, lang.T("2. 轨迹", "(2) Trajectory"));
-                var title = $"{KpiText.Name(l.Kpi, l.Track, lang)}（{KpiText.Unit(l.Kpi.Unit, lang)}）";
-                var model = ChartModels.Trajectory(l.Kpi, l.Series, lang, title);
+                var title = l.InputSeries.Count > 0 ? KpiText.Name(l.Kpi, l.Track, lang) : $"{KpiText.Name(l.Kpi, l.Track, lang)}（{KpiText.Unit(l.Kpi.Unit, lang)}）";
+                var model = l.InputSeries.Count > 0 ? ChartModels.Peak(l.Kpi, l.InputSeries, l.Result, lang, title) : ChartModels.Trajectory(l.Kpi, l.Series, lang, title);
                 doc.Image(ChartImages.Render(model, ChartImageFormat.Png, ChartWidth, ChartHeight), ChartWidth, ChartHeight, 15.5,
-                    lang.T($"图：{title}　实线为实际值，点线为目标路径，虚线为预测", $"Figure: {title}. Solid: actual; dotted: target path; dashed: projection"));
+                    l.InputSeries.Count > 0
+                        ? lang.T($"图：{title}　{model.Series[0].Name}（{model.ValueAxisName}）", $"Figure: {title}. {model.Series[0].Name} ({model.ValueAxisName})")
+                        : lang.T($"图：{title}　实线为实际值，点线为目标路径，虚线为预测", $"Figure: {title}. Solid: actual; dotted: target path; dashed: projection"));
             }
 
             if (l.Sources.Length > 0)
