@@ -53,7 +53,23 @@ public static class ChartImages
         var plot = Build(model, width);
         return format == ChartImageFormat.Svg
             ? System.Text.Encoding.UTF8.GetBytes(UnifiedIdeographs(plot.GetSvgXml(width, height)))
-            : plot.GetImageBytes(width, height, ImageFormat.Png);
+            : Png(plot, width, height);
+    }
+
+    /// <summary>
+    /// Drawn on our own surface and encoded at zlib level 4: ScottPlot's PNG export compresses hardest,
+    /// which on a chart of flat colours costs about half the time for a few percent of bytes.
+    /// </summary>
+    private static byte[] Png(Plot plot, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Skia could not create a {width}×{height} surface.");
+        plot.Render(surface.Canvas, width, height);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 4))
+            ?? throw new InvalidOperationException("Skia could not encode the chart as PNG.");
+        return data.ToArray();
     }
 
     public static string ContentType(ChartImageFormat format) => format == ChartImageFormat.Svg ? "image/svg+xml" : "image/png";
