@@ -155,6 +155,27 @@ public sealed partial class ChartEndpointsTests(SeededInflux seeded) : IClassFix
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/provinces?kpi=nonfossil_share", "ranking-chart", "/api/charts/ranking.png?")]
+    [InlineData("/sectors?region=CN&sector=all", "sectors-energy_total", "/api/charts/sectors.png?")]
+    [InlineData("/provinces/44", "trajectory-nonfossil_share-main", "/api/charts/trajectory.png?")]
+    public async Task GetPage_Chart_DownloadLinkServesThatChart(string page, string chartId, string linkStart)
+    {
+        await using var factory = seeded.Factory();
+        using var viewer = await factory.CreateSignedInClientAsync(Roles.Viewer);
+
+        var html = await viewer.GetStringAsync(new Uri(page, UriKind.Relative));
+        var figure = html[html.IndexOf($"id=\"{chartId}\"", StringComparison.Ordinal)..];
+        figure = figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)];
+        var href = Regex.Match(figure, "href=\"([^\"]+)\" download data-chart-image").Groups[1].Value;
+        using var image = await viewer.GetAsync(new Uri(WebUtility.HtmlDecode(href), UriKind.Relative));
+
+        Assert.StartsWith(linkStart, WebUtility.HtmlDecode(href), StringComparison.Ordinal);
+        Assert.Contains("下载图片", figure, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task GetOpenApi_Document_DescribesTheChartImages()
     {
