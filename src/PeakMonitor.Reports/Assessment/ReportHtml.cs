@@ -89,6 +89,12 @@ public static class ReportHtml
                 sb.Append("<div class=\"chart\" data-chart=\"c").Append(++chart).Append("\"></div><script type=\"application/json\" id=\"c").Append(chart).Append("-option\">")
                   .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang)).Append("</script>");
             }
+            else if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && ChartImages.FontAvailable)
+            {
+                // Without ECharts (no npm packages where the report is made) the same chart model is drawn by ScottPlot, inline.
+                var png = ChartImages.Render(ChartModels.Trajectory(l.Kpi, l.Series, lang), ChartImageFormat.Png, 1280, 520);
+                sb.Append("<img class=\"chart\" alt=\"").Append(E(Name(l, lang))).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
+            }
 
             if (l.Sources.Length > 0)
             {

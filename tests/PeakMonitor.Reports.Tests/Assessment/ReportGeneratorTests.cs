@@ -192,6 +192,21 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Html_WithoutEcharts_ServerDrawnChartImagesInline()
+    {
+        var observations = (await CanonicalCsvReader.ReadFileAsync(Path.Combine(Repository.Root, "seed-data", "national-cn.csv"), CancellationToken.None)).Observations;
+        var set = new KpiResultSet(IndicatorPanel.From(observations.Where(o => o.Sector.Value == "all")), new KpiEngine(), DateTimeOffset.UnixEpoch);
+        var report = AssessmentReportBuilder.Build(2024, RegionCode.National, false, set, [], DateTimeOffset.UnixEpoch);
+
+        var html = ReportHtml.Render(report, echartsScript: null);
+
+        var charts = report.Lines.Count(l => l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null));
+        Assert.True(charts > 0);
+        Assert.Equal(charts, System.Text.RegularExpressions.Regex.Matches(html, "<img class=\"chart\" alt=\"[^\"]+\" src=\"data:image/png;base64,").Count);
+        Assert.DoesNotContain("data-chart=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_YearWithoutDataForBindingKpis_NotAssessableListingThem()
     {
         // 2025: the communiqué gives GDP and the CO2-intensity change, but no energy figures yet: the binding
