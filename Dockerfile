@@ -10,7 +10,7 @@ RUN dotnet publish src/PeakMonitor.Web -c Release -o /app
 RUN dotnet publish src/PeakMonitor.Cli -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# Chromium and CJK fonts print the assessment reports to PDF.
+# Chromium and CJK fonts print the assessment reports to PDF; ScottPlot draws chart images with the same CJK font.
 RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

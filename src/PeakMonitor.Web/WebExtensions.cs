@@ -37,6 +37,7 @@ internal static class WebExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<KayaData>();
+        builder.Services.AddSingleton<ChartImageCache>();
         builder.Services.AddSingleton<ImportTracker>();
         builder.Services.AddSingleton<ReportJobs>();
 
@@ -78,6 +79,7 @@ internal static class WebExtensions
         app.MapProvinceRankingExports();
         app.MapImportEndpoints();
         app.MapReportEndpoints();
+        app.MapChartEndpoints();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -17,7 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
-//   scripts/bench.sh pages | browser | reports | load | flood   (the dashboard, in-browser, report, load or API-flood benchmark alone)
+//   scripts/bench.sh pages | browser | reports | charts | load | flood   (the dashboard, in-browser, report, chart-image/Word, load or API-flood benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -45,6 +45,14 @@ if (args.FirstOrDefault() == "reports")
     using var reportsDir = new TempDirectory("peakmonitor-bench-reports-influxd");
     await using var reportsServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = reportsDir.Path }, NullLogger.Instance, CancellationToken.None);
     await ReportBenchmark.RunAsync(reportsServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "charts")
+{
+    using var chartsDir = new TempDirectory("peakmonitor-bench-charts-influxd");
+    await using var chartsServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = chartsDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await ChartBenchmark.RunAsync(chartsServer.Url);
     return 0;
 }
 

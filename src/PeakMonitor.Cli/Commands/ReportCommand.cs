@@ -22,7 +22,7 @@ internal static class ReportCommand
         var region = new Option<string>("--region") { Description = "CN, a province code (11 … 65), or all (the nation and the 31 provinces).", DefaultValueFactory = _ => "CN" };
         var lang = new Option<string>("--lang") { Description = "zh or en.", DefaultValueFactory = _ => "zh" };
         lang.AcceptOnlyFromAmong("zh", "en");
-        var format = new Option<string>("--format") { Description = "Comma-separated: pdf, xlsx, html.", DefaultValueFactory = _ => "pdf,xlsx" };
+        var format = new Option<string>("--format") { Description = "Comma-separated: pdf, xlsx, html, docx (Word, editable).", DefaultValueFactory = _ => "pdf,xlsx" };
         var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
         var command = new Command("report", "Generate the annual assessment report (碳达峰目标任务年度评估) from the stored data.") { year, region, lang, format, output };
         command.SetAction(async (parsed, cancellationToken) =>
@@ -109,7 +109,8 @@ internal static class ReportCommand
                 "pdf" => ReportFormats.Pdf,
                 "xlsx" => ReportFormats.Xlsx,
                 "html" => ReportFormats.Html,
-                _ => throw new ArgumentException($"'{part}' is not a report format: use pdf, xlsx, html."),
+                "docx" => ReportFormats.Docx,
+                _ => throw new ArgumentException($"'{part}' is not a report format: use pdf, xlsx, html, docx."),
             };
         }
 

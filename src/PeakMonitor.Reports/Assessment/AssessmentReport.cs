@@ -12,6 +12,9 @@ namespace PeakMonitor.Reports.Assessment;
 public sealed record KpiLine(KpiDefinition Kpi, string Track, KpiResult? Result, IReadOnlyList<KpiResult> Series, bool Synthetic, string Sources, string Narrative)
 {
     public ObservationQuality Quality { get; init; }
+
+    /// <summary>For an event KPI (the CO2 peak): its input's annual values up to the report's year, which its chart shows.</summary>
+    public IReadOnlyList<(int Year, double Value)> InputSeries { get; init; } = [];
 }
 
 /// <summary>A province's result for one headline KPI (national report).</summary>

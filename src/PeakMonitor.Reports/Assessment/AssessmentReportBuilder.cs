@@ -31,6 +31,7 @@ public static class AssessmentReportBuilder
             return new KpiLine(kpi, track, result, series, set.IsSynthetic(kpi, region), string.Join("; ", set.Sources(kpi, region)), Narrative.ForKpi(kpi, result, region, year, lang, quality))
             {
                 Quality = quality,
+                InputSeries = kpi.Measure == KpiMeasure.Event && kpi.Inputs.Count > 0 ? InputsOf(panel, kpi.Inputs[0], region, year) : [],
             };
         }
 
@@ -118,6 +119,26 @@ public static class AssessmentReportBuilder
         {
             return new DriversSection(from, year, null, ex.Message, synthetic, ObservationQuality.Reported);
         }
+    }
+
+    private static (int Year, double Value)[] InputsOf(IndicatorPanel panel, IndicatorId indicator, RegionCode region, int year)
+    {
+        var series = panel.Series(indicator, region);
+        if (series is null)
+        {
+            return [];
+        }
+
+        var points = new List<(int, double)>();
+        for (var y = Period.MinYear; y <= year; y++)
+        {
+            if (IndicatorPanel.At(series, y) is { } v)
+            {
+                points.Add((y, v));
+            }
+        }
+
+        return points.ToArray();
     }
 
     private static List<int> YearsWithData(IndicatorPanel panel, IndicatorId indicator, RegionCode region)

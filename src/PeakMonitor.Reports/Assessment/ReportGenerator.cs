@@ -16,6 +16,7 @@ public enum ReportFormats
     Pdf = 1,
     Xlsx = 2,
     Html = 4,
+    Docx = 8,
 }
 
 /// <summary>A written report file and its fingerprint (for the archive), with the report's overall grade and what kept it from one.</summary>
@@ -75,6 +76,11 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
             if (formats.HasFlag(ReportFormats.Xlsx))
             {
                 files.Add(await SaveAsync(stem + ".xlsx", ReportWorkbook.Write(report), region, ReportFormats.Xlsx, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (formats.HasFlag(ReportFormats.Docx))
+            {
+                files.Add(await SaveAsync(stem + ".docx", Word.ReportDocx.Write(report), region, ReportFormats.Docx, cancellationToken).ConfigureAwait(false));
             }
 
             for (var i = first; i < files.Count; i++)

@@ -91,6 +91,12 @@ public static class ReportHtml
                 sb.Append("<div class=\"chart\" data-chart=\"c").Append(++chart).Append("\"></div><script type=\"application/json\" id=\"c").Append(chart).Append("-option\">")
                   .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang, report.Events)).Append("</script>");
             }
+            else if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && ChartImages.FontAvailable)
+            {
+                // Without ECharts (no npm packages where the report is made) the same chart model is drawn by ScottPlot, inline.
+                var png = ChartImages.Render(ChartModels.Trajectory(l.Kpi, l.Series, lang), ChartImageFormat.Png, 1280, 520);
+                sb.Append("<img class=\"chart\" alt=\"").Append(E(Name(l, lang))).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
+            }
 
             if (l.Sources.Length > 0)
             {
@@ -115,7 +121,7 @@ public static class ReportHtml
                 {
                     var p = RegionCatalog.Get(row.Region);
                     sb.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E(lang.T(p.ShortNameZh, p.NameEn))).Append("</td><td class=\"num\">").Append(E(lang.Num(row.Result?.Value, 2)))
-                      .Append("</td><td>").Append(E(Status(row.Result?.Status, lang))).Append("</td></tr>");
+                      .Append("</td><td class=\"status\">").Append(E(Status(row.Result?.Status, lang))).Append("</td></tr>");
                 }
 
                 sb.Append("</tbody></table>");
@@ -217,7 +223,7 @@ public static class ReportHtml
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         th, td { border-bottom: 1px solid #d0d5da; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.status { white-space: nowrap; }
+        td.status, .badge, .counts span { white-space: nowrap; }
         table.ranking { width: 60%; }
         .badge { margin-left: 1mm; font-size: 7.5pt; color: #8a5a00; border: 1px solid #8a5a00; padding: 0 1mm; }
         .source, .counts { color: #52606d; font-size: 8.5pt; }

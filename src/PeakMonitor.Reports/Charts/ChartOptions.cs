@@ -14,122 +14,104 @@ public static class ChartOptions
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     /// <summary>
-    /// Actual values, the target path from the baseline year (dotted), the projection from the latest
-    /// value to the target year (dashed) and the target as a line. A province without a target of its
-    /// own gets the national path instead, labelled as a reference. Given policy events, they are marked on
-    /// the year axis (<see cref="EventMarkers"/>).
+    /// A KPI's trajectory (<see cref="ChartModels.Trajectory"/>) as ECharts option JSON. Given policy
+    /// events, they are marked on the year axis (<see cref="EventMarkers"/>); without them the option is unchanged.
     /// </summary>
     public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
     {
-        ArgumentNullException.ThrowIfNull(kpi);
-        ArgumentNullException.ThrowIfNull(series);
-        var latest = series.LastOrDefault(r => r.Value is not null);
-        var target = latest ?? series.LastOrDefault();
-        var reference = target?.Target is null && series.Any(r => r.ReferenceExpected is not null);
-        var lastYear = Math.Max(series.Count > 0 ? series[^1].Year : 2020, target?.TargetYear ?? 2020);
-        var firstYear = series.Count > 0 ? series[0].Year : 2005;
-        var years = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToArray();
-        var byYear = series.ToDictionary(r => r.Year);
-
-        JsonArray Points(Func<int, double?> value) => new(years.Select(y => value(y) is { } v ? JsonValue.Create(Math.Round(v, 4)) : null).ToArray<JsonNode?>());
-
-        double? Path(int y)
+        var model = ChartModels.Trajectory(kpi, series, lang);
+        var years = model.Categories.Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (EventMarkers.Series(years, events, lang) is not { } markers)
         {
-            if (reference)
-            {
-                return byYear.GetValueOrDefault(y)?.ReferenceExpected;
-            }
-
-            if (target is null || target.BaselineYear is not { } y0 || target.TargetYear is not { } yT || target.Target is not { } t || byYear.GetValueOrDefault(y0)?.BaselineValue is not { } b)
-            {
-                return null;
-            }
-
-            if (y < y0 || y > yT)
-            {
-                return null;
-            }
-
-            return kpi.PathShape == PathShape.Geometric ? Domain.Kpis.Trajectory.GeometricReduction(t, y0, yT, y) : Domain.Kpis.Trajectory.Linear(b, t, y0, yT, y);
+            return Of(model);
         }
 
-        double? Projection(int y) =>
-            latest is { Projected: { } p, TargetYear: { } yT, Value: { } v } && y >= latest.Year && y <= yT
-                ? v + ((p - v) * (y - latest.Year) / Math.Max(1, yT - latest.Year))
-                : null;
-
-        var pathName = reference ? lang.T("全国路径（参考）", "National path (reference)") : lang.T("目标路径", "Target path");
-        var option = new JsonObject
-        {
-            ["animation"] = false,
-            ["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 36, ["bottom"] = 28 },
-            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
-            ["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(lang.T("实际", "Actual"), pathName, lang.T("预测", "Projection")) },
-            ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
-            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = KpiText.Unit(kpi.Unit, lang), ["scale"] = true },
-            ["series"] = new JsonArray(
-                Line(lang.T("实际", "Actual"), Points(y => byYear.GetValueOrDefault(y)?.Value), "solid", "#0b6e4f", target?.Target is { } tv ? tv : null, lang),
-                Line(pathName, Points(Path), "dotted", "#7b8794", null, lang),
-                Line(lang.T("预测", "Projection"), Points(Projection), "dashed", "#1565c0", null, lang)),
-        };
-
-        // Policy events (issue 18) as markers on the year axis, only when asked for: without them the option is unchanged.
-        if (EventMarkers.Series(years, events, lang) is { } markers)
-        {
-            option["series"]!.AsArray().Add(markers);
-        }
-
+        var option = JsonNode.Parse(Of(model))!.AsObject();
+        option["series"]!.AsArray().Add(markers);
         return option.ToJsonString(Compact);
     }
 
-    /// <summary>The explorer's lines: one series per column, periods on the x axis.</summary>
-    public static string Lines(IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, string yName)
-    {
-        ArgumentNullException.ThrowIfNull(periods);
-        ArgumentNullException.ThrowIfNull(series);
-        var option = new JsonObject
-        {
-            ["animation"] = false,
-            ["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 },
-            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
-            ["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" },
-            ["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(periods.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()) },
-            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = yName, ["scale"] = true },
-            ["series"] = new JsonArray(series.Select(s => (JsonNode?)new JsonObject
-            {
-                ["name"] = s.Name,
-                ["type"] = "line",
-                ["showSymbol"] = periods.Count <= 40,
-                ["data"] = new JsonArray(s.Values.Select(v => v is { } x ? JsonValue.Create(Math.Round(x, 6)) : null).ToArray<JsonNode?>()),
-            }).ToArray()),
-        };
-        return option.ToJsonString(Compact);
-    }
+    /// <summary>The explorer's lines (<see cref="ChartModels.Lines"/>).</summary>
+    public static string Lines(IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, string yName) => Of(ChartModels.Lines(periods, series, yName));
 
-    /// <summary>Stacked areas: how a total splits into parts over the years (sector shares).</summary>
-    public static string StackedArea(IReadOnlyList<int> years, IReadOnlyList<(string Name, double?[] Values)> parts, string yName)
+    /// <summary>Stacked areas (<see cref="ChartModels.StackedArea"/>).</summary>
+    public static string StackedArea(IReadOnlyList<int> years, IReadOnlyList<(string Name, double?[] Values)> parts, string yName) => Of(ChartModels.StackedArea(years, parts, yName));
+
+    /// <summary>
+    /// The browser's renderer of a <see cref="ChartModel"/>: the option ECharts draws. The layout per kind
+    /// (grid, legend, axes) is the dashboard's; the data, colours and labels are the model's, as in the
+    /// server's images (<see cref="ChartImages"/>).
+    /// </summary>
+    public static string Of(ChartModel model)
     {
-        ArgumentNullException.ThrowIfNull(years);
-        ArgumentNullException.ThrowIfNull(parts);
-        var option = new JsonObject
+        ArgumentNullException.ThrowIfNull(model);
+        var categories = new JsonArray(model.Categories.Select(c => model.NumericCategories ? (JsonNode?)JsonValue.Create(int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(c)).ToArray());
+        JsonArray Data(ChartSeries s) => new(s.Values.Select(v => v is { } x ? JsonValue.Create(x) : null).ToArray<JsonNode?>());
+        var option = new JsonObject { ["animation"] = false };
+        switch (model.Kind)
         {
-            ["animation"] = false,
-            ["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 },
-            ["tooltip"] = new JsonObject { ["trigger"] = "axis" },
-            ["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" },
-            ["xAxis"] = new JsonObject { ["type"] = "category", ["boundaryGap"] = false, ["data"] = new JsonArray(years.Select(y => (JsonNode?)JsonValue.Create(y)).ToArray()) },
-            ["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = yName },
-            ["series"] = new JsonArray(parts.Select(p => (JsonNode?)new JsonObject
-            {
-                ["name"] = p.Name,
-                ["type"] = "line",
-                ["stack"] = "total",
-                ["areaStyle"] = new JsonObject(),
-                ["showSymbol"] = false,
-                ["data"] = new JsonArray(p.Values.Select(v => v is { } x ? JsonValue.Create(Math.Round(x, 4)) : null).ToArray<JsonNode?>()),
-            }).ToArray()),
-        };
-        return option.ToJsonString(Compact);
+            case ChartKind.Bars:
+                option["grid"] = new JsonObject { ["left"] = 72, ["right"] = 24, ["top"] = 36, ["bottom"] = 28 };
+                option["tooltip"] = new JsonObject { ["trigger"] = "axis" };
+                option["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(model.Legend.Select(l => (JsonNode?)JsonValue.Create(l.Label)).ToArray()) };
+                option["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = model.ValueAxisName };
+                option["yAxis"] = new JsonObject { ["type"] = "category", ["inverse"] = true, ["data"] = categories };
+                var bars = new JsonArray();
+                var s0 = model.Series[0];
+                bars.Add(new JsonObject
+                {
+                    ["name"] = s0.Name,
+                    ["type"] = "bar",
+                    ["data"] = new JsonArray(s0.Values.Select((v, i) => (JsonNode?)new JsonObject
+                    {
+                        ["value"] = v is { } x ? JsonValue.Create(x) : null,
+                        ["itemStyle"] = new JsonObject { ["color"] = s0.PointColors?[i] },
+                    }).ToArray()),
+                });
+
+                // Empty series carry the status words and colours into the legend.
+                foreach (var l in model.Legend)
+                {
+                    bars.Add(new JsonObject { ["name"] = l.Label, ["type"] = "bar", ["itemStyle"] = new JsonObject { ["color"] = l.Color }, ["data"] = new JsonArray() });
+                }
+
+                option["series"] = bars;
+                return option.ToJsonString(Compact);
+            case ChartKind.StackedArea:
+                option["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 };
+                option["tooltip"] = new JsonObject { ["trigger"] = "axis" };
+                option["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" };
+                option["xAxis"] = new JsonObject { ["type"] = "category", ["boundaryGap"] = false, ["data"] = categories };
+                option["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = model.ValueAxisName };
+                option["series"] = new JsonArray(model.Series.Select(p => (JsonNode?)new JsonObject
+                {
+                    ["name"] = p.Name,
+                    ["type"] = "line",
+                    ["stack"] = "total",
+                    ["areaStyle"] = new JsonObject(),
+                    ["showSymbol"] = false,
+                    ["data"] = Data(p),
+                }).ToArray());
+                return option.ToJsonString(Compact);
+            default:
+                if (model.ExplicitLegend)
+                {
+                    option["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 36, ["bottom"] = 28 };
+                    option["tooltip"] = new JsonObject { ["trigger"] = "axis" };
+                    option["legend"] = new JsonObject { ["top"] = 0, ["data"] = new JsonArray(model.Series.Select(s => (JsonNode?)JsonValue.Create(s.Name)).ToArray()) };
+                }
+                else
+                {
+                    option["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 28 };
+                    option["tooltip"] = new JsonObject { ["trigger"] = "axis" };
+                    option["legend"] = new JsonObject { ["top"] = 0, ["type"] = "scroll" };
+                }
+
+                option["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = categories };
+                option["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = model.ValueAxisName, ["scale"] = model.ScaleValueAxis };
+                option["series"] = new JsonArray(model.Series.Select((s, i) => (JsonNode?)(s.Color is null ? Plain(s, Data(s)) : Line(s, Data(s), i == 0 ? model.Target : null))).ToArray());
+                return option.ToJsonString(Compact);
+        }
     }
 
     /// <summary>
@@ -186,28 +168,37 @@ public static class ChartOptions
         return option.ToJsonString(Compact);
     }
 
-    private static JsonObject Line(string name, JsonArray data, string dash, string color, double? targetLine, UiLanguage lang)
+    private static JsonObject Plain(ChartSeries s, JsonArray data) => new()
     {
+        ["name"] = s.Name,
+        ["type"] = "line",
+        ["showSymbol"] = s.ShowSymbols,
+        ["data"] = data,
+    };
+
+    private static JsonObject Line(ChartSeries s, JsonArray data, ChartMarkLine? target)
+    {
+        var dash = s.Dash switch { LineDash.Dotted => "dotted", LineDash.Dashed => "dashed", _ => "solid" };
         var line = new JsonObject
         {
-            ["name"] = name,
+            ["name"] = s.Name,
             ["type"] = "line",
             ["connectNulls"] = false,
-            ["showSymbol"] = dash == "solid",
-            ["lineStyle"] = new JsonObject { ["type"] = dash, ["color"] = color, ["width"] = 2 },
-            ["itemStyle"] = new JsonObject { ["color"] = color },
+            ["showSymbol"] = s.ShowSymbols,
+            ["lineStyle"] = new JsonObject { ["type"] = dash, ["color"] = s.Color, ["width"] = 2 },
+            ["itemStyle"] = new JsonObject { ["color"] = s.Color },
             ["data"] = data,
         };
-        if (targetLine is { } t)
+        if (target is { } t)
         {
             line["markLine"] = new JsonObject
             {
                 ["symbol"] = "none",
                 // Inside the plot, above the line's right end: at the default position ("end") the label is
                 // drawn outside the grid and clipped at the chart's right edge.
-                ["label"] = new JsonObject { ["formatter"] = lang.T("目标 ", "Target ") + t.ToString(System.Globalization.CultureInfo.InvariantCulture), ["position"] = "insideEndTop" },
-                ["lineStyle"] = new JsonObject { ["color"] = "#c62828", ["type"] = "solid" },
-                ["data"] = new JsonArray(new JsonObject { ["yAxis"] = t }),
+                ["label"] = new JsonObject { ["formatter"] = t.Label, ["position"] = "insideEndTop" },
+                ["lineStyle"] = new JsonObject { ["color"] = t.Color, ["type"] = "solid" },
+                ["data"] = new JsonArray(new JsonObject { ["yAxis"] = t.Value }),
             };
         }
 

@@ -14,11 +14,19 @@ internal static class ReportEndpoints
         app.MapGet("/api/reports/{id}", (string id, ReportJobs jobs) => jobs.Get(id) is { } job ? Results.Ok(job) : Results.NotFound()).RequireAuthorization(SecurityExtensions.AnalystPolicy).WithName("ReportStatus").WithSummary("Progress of a report generation.");
         app.MapGet("/reports/files/{name}", async (string name, ReportJobs jobs, CancellationToken ct) =>
                 await jobs.PathOfAsync(name, ct) is { } path && File.Exists(path)
-                    ? Results.File(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : name.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name.EndsWith(".html", StringComparison.Ordinal) ? null : name)
+                    ? Results.File(path, ContentType(name), name.EndsWith(".html", StringComparison.Ordinal) ? null : name)
                     : Results.NotFound())
             .WithName("ReportFile").WithSummary("Download an archived report.");
         return app;
     }
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".pdf" => "application/pdf",
+        ".html" => "text/html; charset=utf-8",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
 
     private static async Task<IResult> StartAsync(HttpContext context, ReportJobs jobs)
     {

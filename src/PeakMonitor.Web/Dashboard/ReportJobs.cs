@@ -77,7 +77,7 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
                 var dataUpdated = runs.Where(r => r.Status == RunStatus.Succeeded).Select(r => r.Ended).Max();
                 var progress = new SynchronousProgress<ReportProgress>(p => { job.Done = p.Done; job.Current = p.Current; });
                 var files = await services.GetRequiredService<ReportGenerator>()
-                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Html, Folder, progress, CancellationToken.None);
+                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Docx | ReportFormats.Html, Folder, progress, CancellationToken.None);
                 var now = time.GetUtcNow();
                 await AppendAsync(files.Select(f => new ArchivedReport(Path.GetFileName(f.Path), year, f.Region.Value, english ? "en" : "zh", f.Format.ToString().ToLowerInvariant(), f.Bytes, f.Sha256, now, dataUpdated)));
                 job.Files = files.Select(f => Path.GetFileName(f.Path)).ToArray();

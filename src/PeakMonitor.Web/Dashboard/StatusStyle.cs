@@ -22,17 +22,7 @@ public static class StatusStyle
         _ => "status-unjudged",
     };
 
-    public static string Color(KpiStatus? status) => status switch
-    {
-        KpiStatus.OnTrack => "#2e7d32",
-        KpiStatus.AtRisk => "#ed8b00",
-        KpiStatus.OffTrack => "#c62828",
-        KpiStatus.AchievedEarly => "#1565c0",
-        KpiStatus.WithinTolerance => "#00796b",
-        KpiStatus.NoTarget => "#b0b7bf",
-        KpiStatus.NotApplicable => "#cfd4d9",
-        _ => "#9e9e9e",
-    };
+    public static string Color(KpiStatus? status) => PeakMonitor.Reports.Charts.StatusColors.Of(status);
 
     public static string Icon(KpiStatus? status) => status switch
     {

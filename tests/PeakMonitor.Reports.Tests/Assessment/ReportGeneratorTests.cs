@@ -140,12 +140,43 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>().ToArray();
         foreach (var r in seeded.Expected.Where(r => r.Region.Value == "53" && r.Year == 2024 && r.Value is not null))
         {
-            var row = rows.Single(x => x.Elements<Cell>().FirstOrDefault()?.InnerText == r.Kpi && x.Elements<Cell>().ElementAtOrDefault(1)?.InnerText == r.Track);
-            var valueCell = row.Elements<Cell>().ElementAt(3);
+            var id = r.Track == "main" ? r.Kpi : $"{r.Kpi}:{r.Track}";
+            var row = rows.Single(x => x.Elements<Cell>().LastOrDefault()?.InnerText == id);
+            var valueCell = row.Elements<Cell>().ElementAt(2);
             Assert.Equal(r.Value!.Value, double.Parse(valueCell.CellValue!.Text, CultureInfo.InvariantCulture), precision: 9);
+            Assert.Equal(Localization.KpiText.Name(KpiCatalog.Get(r.Kpi), r.Track, new UiLanguage()), row.Elements<Cell>().First().InnerText);
         }
 
-        Assert.Equal(["概要", "说明", "分部门", "变化成因", "数据来源"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
+        Assert.Equal(["概要", "说明", "分部门", "变化成因", "数据来源", "图表"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
+    }
+
+    [Fact]
+    public async Task Xlsx_National_ForPeopleNamesFormatsWidthsFrozenHeaderAndCharts()
+    {
+        var file = (await GenerateAsync("CN", false, ReportFormats.Xlsx, "xlsx-people")).Single();
+
+        using var document = SpreadsheetDocument.Open(file.Path, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        var workbook = document.WorkbookPart!;
+        WorksheetPart Part(string name) => (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name).Id!.Value!);
+        var summary = Part("概要").Worksheet;
+        var rows = summary.Descendants<Row>().ToArray();
+        var nonfossil = rows.Single(r => r.Elements<Cell>().LastOrDefault()?.InnerText == "nonfossil_share");
+        Assert.Equal("非化石能源消费比重", nonfossil.Elements<Cell>().First().InnerText);
+        Assert.DoesNotContain(rows.Skip(1), r => r.Elements<Cell>().FirstOrDefault()?.InnerText == "nonfossil_share");
+        var valueCell = nonfossil.Elements<Cell>().ElementAt(2);
+        var format = (CellFormat)workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.ElementAt((int)valueCell.StyleIndex!.Value);
+        var code = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(n => n.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value;
+        Assert.Equal("#,##0.00", code);
+        var pane = summary.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal("A2", pane.TopLeftCell!.Value);
+        var widths = summary.Descendants<Column>().ToArray();
+        Assert.True(widths[0].Width!.Value > widths[3].Width!.Value, "the KPI-name column is wider than the baseline-year column");
+        var provinces = Part("各省").Worksheet.Descendants<Row>().First();
+        Assert.Contains("非化石能源消费比重（%）", provinces.Elements<Cell>().Select(c => c.InnerText));
+        var charts = Part("图表");
+        Assert.True(charts.DrawingsPart!.ImageParts.Count() >= 4, "a chart per headline KPI");
     }
 
     [Fact]
@@ -158,6 +189,21 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         Assert.Contains("三、各省排名", html, StringComparison.Ordinal);
         Assert.Contains("window.chartsDone = true", html, StringComparison.Ordinal);
         Assert.Contains("data-chart=\"c1\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_WithoutEcharts_ServerDrawnChartImagesInline()
+    {
+        var observations = (await CanonicalCsvReader.ReadFileAsync(Path.Combine(Repository.Root, "seed-data", "national-cn.csv"), CancellationToken.None)).Observations;
+        var set = new KpiResultSet(IndicatorPanel.From(observations.Where(o => o.Sector.Value == "all")), new KpiEngine(), DateTimeOffset.UnixEpoch);
+        var report = AssessmentReportBuilder.Build(2024, RegionCode.National, false, set, [], DateTimeOffset.UnixEpoch);
+
+        var html = ReportHtml.Render(report, echartsScript: null);
+
+        var charts = report.Lines.Count(l => l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null));
+        Assert.True(charts > 0);
+        Assert.Equal(charts, System.Text.RegularExpressions.Regex.Matches(html, "<img class=\"chart\" alt=\"[^\"]+\" src=\"data:image/png;base64,").Count);
+        Assert.DoesNotContain("data-chart=", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,4 +88,27 @@ public sealed class ChartOptionsTests
         Assert.Equal([null, null, null, 18.0, 18.75, 19.5], projection);
         Assert.Equal("dashed", series[2].GetProperty("lineStyle").GetProperty("type").GetString());
     }
+
+    /// <summary>One description, two renderers: the bars ECharts draws carry the model's status colours, in the model's order, with the status words as legend.</summary>
+    [Fact]
+    public void Of_Ranking_BarsInTheModelsStatusColoursWithStatusWords()
+    {
+        var kpi = KpiCatalog.Get("nonfossil_share");
+        var rows = new (RegionCode, KpiResult?)[]
+        {
+            (RegionCode.Parse("44"), new KpiResult { Kpi = kpi.Id, Region = RegionCode.Parse("44"), Year = 2024, Track = "main", Unit = "%", Value = 30, Status = KpiStatus.OnTrack }),
+            (RegionCode.Parse("11"), new KpiResult { Kpi = kpi.Id, Region = RegionCode.Parse("11"), Year = 2024, Track = "main", Unit = "%", Value = 12, Status = KpiStatus.OffTrack }),
+            (RegionCode.Parse("13"), null),
+        };
+        var model = ChartModels.Ranking(kpi, rows, new UiLanguage());
+
+        var json = System.Text.Json.JsonDocument.Parse(ChartOptions.Of(model)).RootElement;
+
+        Assert.Equal(["广东", "北京"], json.GetProperty("yAxis").GetProperty("data").EnumerateArray().Select(e => e.GetString()));
+        var bars = json.GetProperty("series")[0].GetProperty("data").EnumerateArray().ToArray();
+        Assert.Equal(StatusColors.Of(KpiStatus.OnTrack), bars[0].GetProperty("itemStyle").GetProperty("color").GetString());
+        Assert.Equal(StatusColors.Of(KpiStatus.OffTrack), bars[1].GetProperty("itemStyle").GetProperty("color").GetString());
+        Assert.Equal(model.Series[0].PointColors, bars.Select(b => b.GetProperty("itemStyle").GetProperty("color").GetString()));
+        Assert.Equal([KpiText.Status(KpiStatus.OnTrack, new UiLanguage()), KpiText.Status(KpiStatus.OffTrack, new UiLanguage())], json.GetProperty("legend").GetProperty("data").EnumerateArray().Select(e => e.GetString()));
+    }
 }
