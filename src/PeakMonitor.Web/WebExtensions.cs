@@ -39,6 +39,7 @@ internal static class WebExtensions
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddSingleton<PeakMonitor.Ingestion.Jobs.IImportObserver, UploadAudit>();
         builder.Services.AddSingleton<ReportJobs>();
+        builder.Services.AddTransient<ReportGenerationJob>();
 
         // Reports draw their charts with the ECharts the web app already serves.
         builder.Services.AddOptions<PeakMonitor.Reports.ReportsOptions>().PostConfigure<IWebHostEnvironment>((o, env) =>
