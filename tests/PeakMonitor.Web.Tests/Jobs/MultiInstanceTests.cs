@@ -47,9 +47,9 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     /// <summary>Instance <paramref name="name"/>: its own accounts, keys and archive; the shared jobs database, store and ingestion folder.</summary>
-    private async Task<AppProcess> StartAsync(string name)
+    private async Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var app = await AppProcess.StartAsync(new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Jobs"] = _jobs,
             ["Influx__Url"] = _influx.Url.ToString(),
@@ -61,7 +61,13 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             ["Accounts__KeysDirectory"] = Path.Combine(_dir.Path, name, "keys"),
             ["Reports__ArchiveDirectory"] = Path.Combine(_dir.Path, name, "reports"),
             ["Kpi__ProvincialTargetsFile"] = string.Empty,
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        var app = await AppProcess.StartAsync(environment);
         _apps.Add(app);
         return app;
     }
@@ -167,5 +173,51 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.Equal(5, run.GetProperty("rowsWritten").GetInt64());
         Assert.Equal(5, await PointsAsync());
         Assert.Contains("from-a.csv", await onB.GetStringAsync(new Uri("/data", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The process id of the instance whose worker runs an import job now, from Hangfire's processing state (its server id names the process).</summary>
+    private async Task<int?> ImportingProcessAsync()
+    {
+        await using var db = new NpgsqlConnection(_jobs);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT s.data FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE '%FileImportJob%'", db);
+        var data = (string?)(await cmd.ExecuteScalarAsync())?.ToString();
+        if (data is null)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(data);
+        var server = json.RootElement.GetProperty("ServerId").GetString()!;
+        return _apps.Select(a => a.Id).Cast<int?>().FirstOrDefault(pid => server.Split(':').Contains(pid!.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Inbox_InstanceKilledMidImport_TheOtherFinishesAndTheStoreEqualsTheFile()
+    {
+        // A job of a killed instance goes to the other's worker 10 s after its last renewal.
+        var quick = new Dictionary<string, string?> { ["Ingestion__RequeueAfter"] = "00:00:10" };
+        await Task.WhenAll(StartAsync("a", quick), StartAsync("b", quick));
+        var options = new IngestionOptions { DataDirectory = Ingestion };
+        options.EnsureFolders();
+        const int rows = 500_000;
+        var big = Shared.DataFiles.CanonicalCsv(Path.Combine(_dir.Path, "big.csv"), rows);
+        File.Move(big, Path.Combine(options.Inbox, "big.csv"));
+
+        int? importing = null;
+        await WaitForAsync(async () => (importing = await ImportingProcessAsync()) is not null, TimeSpan.FromMinutes(1), "an instance to start importing");
+        var victim = _apps.Single(a => a.Id == importing);
+        await victim.KillAsync();
+        var survivor = _apps.Single(a => a != victim);
+
+        await WaitForAsync(() => Task.FromResult(Directory.GetFiles(options.Processed, "*-big.csv").Length == 1), TimeSpan.FromMinutes(4), "the other instance to finish the import");
+
+        Assert.False(survivor.HasExited);
+        var runs = (await RunHistory.For(options, TimeProvider.System, _jobs).ListAsync(10, CancellationToken.None)).Where(r => r.File == "big.csv").ToArray();
+        Assert.Equal([RunStatus.Succeeded, RunStatus.Interrupted], runs.Select(r => r.Status));
+        Assert.Equal(RunHistory.ProcessEndedError, runs[1].Error);
+        Assert.Equal(rows, runs[0].RowsWritten);
+        Assert.Equal(rows, await PointsAsync());
+        Assert.Empty(Directory.GetFileSystemEntries(options.Working));
     }
 }
