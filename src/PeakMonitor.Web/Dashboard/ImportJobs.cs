@@ -17,6 +17,11 @@ public sealed class ImportJobs(JobStorage storage, TimeProvider time)
     /// <summary>The status of import job <paramref name="id"/>, or null when there is no such import job.</summary>
     public ImportStatus? Get(string id)
     {
+        if (!IsJobId(id))
+        {
+            return null;
+        }
+
         using var connection = storage.GetConnection();
         var data = connection.GetJobData(id);
         if (data?.Job is not { } job || job.Type != typeof(FileImportJob) || job.Args.Count < 2 || job.Args[1] is not string path)
@@ -57,6 +62,9 @@ public sealed class ImportJobs(JobStorage storage, TimeProvider time)
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         }
     }
+
+    /// <summary>Both job stores number their jobs; anything else names no job (and the SQLite store would throw on it).</summary>
+    public static bool IsJobId(string? id) => id is { Length: > 0 and <= 19 } && id.All(char.IsAsciiDigit);
 
     private static T? Parameter<T>(Hangfire.Storage.IStorageConnection connection, string id, string name)
         where T : class

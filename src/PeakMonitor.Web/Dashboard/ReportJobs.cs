@@ -54,6 +54,11 @@ public sealed class ReportJobs(JobStorage storage, IBackgroundJobClient client, 
     /// <summary>The status of generation job <paramref name="id"/>, or null when there is no such job.</summary>
     public ReportJob? Get(string id)
     {
+        if (!ImportJobs.IsJobId(id))
+        {
+            return null;
+        }
+
         using var connection = storage.GetConnection();
         var data = connection.GetJobData(id);
         if (data?.Job is not { } job || job.Type != typeof(ReportGenerationJob) || job.Args.Count < 4)
