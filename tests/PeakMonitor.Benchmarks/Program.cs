@@ -17,7 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
-//   scripts/bench.sh pages | reports | load | flood   (the dashboard, report, load or API-flood benchmark alone)
+//   scripts/bench.sh pages | reports | load | flood | jobs   (the dashboard, report, load, API-flood or job-throughput benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -45,6 +45,12 @@ if (args.FirstOrDefault() == "load")
     using var loadDir = new TempDirectory("peakmonitor-bench-load-influxd");
     await using var loadServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = loadDir.Path }, NullLogger.Instance, CancellationToken.None);
     await LoadBenchmark.RunAsync(loadServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "jobs")
+{
+    await JobsBenchmark.RunAsync();
     return 0;
 }
 
