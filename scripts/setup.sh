@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(influxdb influxdb-client chromium fonts-noto-cjk poppler-utils)
+packages=(influxdb influxdb-client chromium fonts-noto-cjk poppler-utils postgresql-15)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -69,7 +69,7 @@ internal sealed class GlobalOptions
         return result.Failed ? throw new Microsoft.Extensions.Options.OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ImportOptions), result.Failures) : options;
     }
 
-    private static IConfiguration Configuration() => new ConfigurationBuilder()
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
         .SetBasePath(Directory.GetCurrentDirectory())
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()

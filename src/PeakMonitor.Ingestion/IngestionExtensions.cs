@@ -14,7 +14,8 @@ public static class IngestionExtensions
 {
     /// <summary>
     /// File ingestion: validated, streaming imports of data files through the domain's writer, the KPI
-    /// results refreshed after each import (<see cref="KpiExtensions.AddKpis"/>). Settings: <c>Ingestion:Import</c>, <c>Kpi</c>.
+    /// results refreshed after each import (<see cref="KpiExtensions.AddKpis"/>); the jobs on Hangfire
+    /// (SQLite, or PostgreSQL when <c>ConnectionStrings:Jobs</c> names one). Settings: <c>Ingestion</c>, <c>Kpi</c>.
     /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -29,18 +30,17 @@ public static class IngestionExtensions
         services.AddTransient<FileImporter>();
 
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && JobsRegistration.IsValidCron(o.InboxCron) && JobsRegistration.IsValidCron(o.SyntheticFeedCron),
-                "Ingestion: DataDirectory must be set, and InboxCron and SyntheticFeedCron must be valid Quartz cron expressions.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
         services.AddSingleton<RunHistory>();
+        services.AddSingleton<ImportSlots>();
         services.AddTransient<ImportRunner>();
+        services.AddTransient<FileImportJob>();
         services.AddTransient<InboxImportJob>();
         services.AddTransient<SyntheticFeedJob>();
+        services.AddTransient<KpiRefreshJob>();
         services.AddSingleton<IngestionRecovery>();
-        if (builder.Configuration.GetValue(IngestionOptions.SectionName + ":SchedulerEnabled", true))
-        {
-            JobsRegistration.AddScheduler(services, builder.Configuration);
-        }
+        JobsRegistration.AddJobs(services, builder.Configuration);
 
         return builder;
     }

@@ -1,3 +1,4 @@
+using HangfireEndpoints = Hangfire.HangfireEndpointRouteBuilderExtensions;
 using PeakMonitor.Influx.Http;
 using PeakMonitor.Influx.Storage;
 using PeakMonitor.Web.Api;
@@ -38,8 +39,11 @@ internal static class WebExtensions
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<KayaData>();
         builder.Services.AddSingleton<ChartImageCache>();
-        builder.Services.AddSingleton<ImportTracker>();
+        builder.Services.AddSingleton<UploadService>();
+        builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddSingleton<PeakMonitor.Ingestion.Jobs.IImportObserver, UploadAudit>();
         builder.Services.AddSingleton<ReportJobs>();
+        builder.Services.AddTransient<ReportGenerationJob>();
 
         // Reports draw their charts with the ECharts the web app already serves.
         builder.Services.AddOptions<PeakMonitor.Reports.ReportsOptions>().PostConfigure<IWebHostEnvironment>((o, env) =>
@@ -81,6 +85,7 @@ internal static class WebExtensions
         app.MapReportEndpoints();
         app.MapChartEndpoints();
         app.MapAccountEndpoints();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>();
         return app;
     }
@@ -109,6 +114,26 @@ internal static class WebExtensions
             ? "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
             : "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return next(context);
+    }
+
+    /// <summary>The path of Hangfire's dashboard.</summary>
+    public const string JobsDashboardPath = "/admin/jobs";
+
+    /// <summary>
+    /// Hangfire's dashboard for admins: our sign-in and roles decide (an anonymous visitor is sent to
+    /// sign in, anyone else refused), through the admin policy on the endpoint; Hangfire's own filters
+    /// (local requests only) are replaced by it.
+    /// </summary>
+    private static void MapJobsDashboard(this WebApplication app)
+    {
+        var options = new Hangfire.DashboardOptions
+        {
+            AppPath = "/data",
+            DashboardTitle = "碳达峰监测平台 · 任务 Jobs",
+            DisplayStorageConnectionString = false,
+            Authorization = [],
+        };
+        HangfireEndpoints.MapHangfireDashboardWithAuthorizationPolicy(app, SecurityExtensions.AdminPolicy, JobsDashboardPath, options);
     }
 
     /// <summary>The language switch: remembered for a year; back to the page it was pressed on (local paths only).</summary>

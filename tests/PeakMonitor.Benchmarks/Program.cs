@@ -17,7 +17,7 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
-//   scripts/bench.sh pages | browser | reports | charts | load | flood   (the dashboard, in-browser, report, chart-image/Word, load or API-flood benchmark alone)
+//   scripts/bench.sh pages | browser | reports | charts | load | flood | jobs   (the dashboard, in-browser, report, chart-image/Word, load, API-flood or job-throughput benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
@@ -61,6 +61,12 @@ if (args.FirstOrDefault() == "load")
     using var loadDir = new TempDirectory("peakmonitor-bench-load-influxd");
     await using var loadServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = loadDir.Path }, NullLogger.Instance, CancellationToken.None);
     await LoadBenchmark.RunAsync(loadServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "jobs")
+{
+    await JobsBenchmark.RunAsync();
     return 0;
 }
 

@@ -21,11 +21,12 @@ internal sealed class IngestionKit
         Store = new InfluxTimeSeriesStore(client);
         Options = new IngestionOptions { DataDirectory = Path.Combine(dir.Path, "ingestion"), InboxSettleTime = TimeSpan.Zero };
         Importer = new FileImporter(Store, Microsoft.Extensions.Options.Options.Create(import), TimeProvider.System);
-        History = new RunHistory(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
+        History = RunHistory.For(Options, TimeProvider.System);
         Kpis = new KpiResults(Store, Microsoft.Extensions.Options.Options.Create(new KpiJudgementOptions()), Microsoft.Extensions.Options.Options.Create(new KpiOptions { ProvincialTargetsFile = null }), TimeProvider.System, NullLogger<KpiResults>.Instance);
         Runner = new ImportRunner(Importer, Kpis, History);
-        Inbox = new InboxImportJob(Runner, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
-        Recovery = new IngestionRecovery(History, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<IngestionRecovery>.Instance);
+        Files = FilesWith(null);
+        Inbox = new InboxImportJob(Files, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
+        Recovery = new IngestionRecovery(History, JobsDatabase.From(null, Options), Microsoft.Extensions.Options.Options.Create(Options), NullLogger<IngestionRecovery>.Instance);
         Options.EnsureFolders();
     }
 
@@ -43,7 +44,26 @@ internal sealed class IngestionKit
 
     public ImportRunner Runner { get; }
 
+    public FileImportJob Files { get; }
+
     public InboxImportJob Inbox { get; }
+
+    /// <summary>The file import job with a job client (store failures are then retried as scheduled jobs).</summary>
+    public FileImportJob FilesWith(Hangfire.IBackgroundJobClient? jobs) =>
+        new(Runner, History, new ImportSlots(), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, [], jobs, NullLogger<FileImportJob>.Instance);
+
+    /// <summary>Claims a file as the inbox scan does: <c>inbox/.working/ID/NAME</c>; returns its path.</summary>
+    public string Claimed(string name, string content)
+    {
+        var folder = Path.Combine(Options.Working, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>The run history's name for a claimed file (its place in the data folder).</summary>
+    public string ClaimOf(string path) => Path.GetRelativePath(Path.GetFullPath(Options.DataDirectory), Path.GetFullPath(path));
 
     public IngestionRecovery Recovery { get; }
 

@@ -20,6 +20,9 @@ public sealed class ProgramTests : IDisposable
         ["Ingestion__DataDirectory"] = ingestion.DataDirectory,
         ["Ingestion__InboxCron"] = "0/1 * * * * ?",
         ["Ingestion__InboxSettleTime"] = "00:00:00",
+
+        // A job taken by a killed process goes to a worker again this soon (the running worker renews it).
+        ["Ingestion__RequeueAfter"] = "00:00:05",
         ["Accounts__DatabasePath"] = Path.Combine(_dir.Path, "accounts.db"),
         ["Accounts__KeysDirectory"] = Path.Combine(_dir.Path, "keys"),
         ["Reports__ArchiveDirectory"] = Path.Combine(_dir.Path, "reports"),
@@ -49,7 +52,7 @@ public sealed class ProgramTests : IDisposable
         var ingestion = new IngestionOptions { DataDirectory = Path.Combine(_dir.Path, "ingestion") };
         ingestion.EnsureFolders();
         DataFiles.CanonicalCsv(Path.Combine(ingestion.Inbox, "big.csv"), 300_000);
-        var history = new RunHistory(Options.Create(ingestion), TimeProvider.System);
+        var history = RunHistory.For(ingestion, TimeProvider.System);
         var killed = new List<int>();
 
         for (var crash = 1; crash <= 2; crash++)
@@ -67,10 +70,13 @@ public sealed class ProgramTests : IDisposable
         using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+
+        // The queue hands the import job to a worker of the new process, which finds two process ends on this content.
+        await WaitForAsync(() => Task.FromResult(File.Exists(Directory.GetFiles(ingestion.Failed, "*-big.csv").FirstOrDefault() + ".error.txt")), TimeSpan.FromSeconds(60), "the file to be given up on");
         var failed = Assert.Single(Directory.GetFiles(ingestion.Failed, "*-big.csv"));
         Assert.Contains("The process ended 2 times while importing this file", await File.ReadAllTextAsync(failed + ".error.txt"), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(ingestion.Inbox));
-        Assert.Empty(Directory.GetFiles(ingestion.Working));
+        Assert.Empty(Directory.GetFileSystemEntries(ingestion.Working));
         var runs = await history.ListAsync(10, CancellationToken.None);
         Assert.Equal([RunStatus.Interrupted, RunStatus.Interrupted], runs.Select(r => r.Status));
         Assert.All(runs, r => Assert.Equal(RunHistory.ProcessEndedError, r.Error));

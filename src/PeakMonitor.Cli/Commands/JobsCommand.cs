@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,6 @@ internal static class JobsCommand
         var run = new Command("run", "Run a job once, now (the web app runs them on their schedules).") { job };
         run.SetAction(async (parsed, cancellationToken) => await WithHostAsync(globals, parsed, stderr, async services =>
         {
-            await services.GetRequiredService<IngestionRecovery>().RecoverAsync(cancellationToken).ConfigureAwait(false);
             if (parsed.GetValue(job) == "synthetic")
             {
                 var status = await services.GetRequiredService<SyntheticFeedJob>().RunOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -41,9 +41,9 @@ internal static class JobsCommand
         var history = new Command("history", "List recent ingestion runs (job, file, SHA-256, start, end, status, rows, error).") { limit };
         history.SetAction(async (parsed, cancellationToken) =>
         {
-            // The run history is a local SQLite file: no database server is needed to read it.
-            var options = Options.Create(GlobalOptions.IngestionOptions());
-            var runs = await new RunHistory(options, TimeProvider.System).ListAsync(parsed.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            // The run history is read straight from its store (the SQLite file, or ConnectionStrings:Jobs): no influxd is needed for it.
+            var history = RunHistory.For(GlobalOptions.IngestionOptions(), TimeProvider.System, GlobalOptions.Configuration().GetConnectionString("Jobs"));
+            var runs = await history.ListAsync(parsed.GetValue(limit), cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync("id    job             status       read     written  rejected  started                    file").ConfigureAwait(false);
             foreach (var r in runs)
             {

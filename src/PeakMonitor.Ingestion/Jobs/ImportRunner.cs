@@ -15,11 +15,15 @@ public sealed record ImportRun(long RunId, RunStatus Status, ImportOutcome? Outc
 /// </summary>
 public sealed class ImportRunner(FileImporter importer, IKpiResults kpis, RunHistory history)
 {
-    public async Task<ImportRun> RunAsync(string job, string path, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportRun> RunAsync(string job, string path, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(job, path, claim: null, skipIfImported, progress, cancellationToken);
+
+    /// <summary>Imports <paramref name="path"/>; <paramref name="claim"/> names the claimed file in the run history (see <see cref="RunHistory.MarkInterruptedAsync(string, CancellationToken)"/>).</summary>
+    public async Task<ImportRun> RunAsync(string job, string path, string? claim, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
         var sha = File.Exists(path) ? await HashAsync(path, cancellationToken).ConfigureAwait(false) : null;
-        var runId = await history.StartAsync(job, name, sha, cancellationToken).ConfigureAwait(false);
+        var runId = await history.StartAsync(job, name, sha, claim, cancellationToken).ConfigureAwait(false);
         if (skipIfImported && sha is not null && await history.SucceededBeforeAsync(sha, cancellationToken).ConfigureAwait(false))
         {
             await history.FinishAsync(runId, RunStatus.Skipped, 0, 0, 0, "the same content was imported before", sha, CancellationToken.None).ConfigureAwait(false);

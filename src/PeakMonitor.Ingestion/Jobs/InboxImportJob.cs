@@ -1,31 +1,61 @@
-using System.Text;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace PeakMonitor.Ingestion.Jobs;
 
 /// <summary>
-/// Imports the files dropped into <c>inbox/</c>: a file is claimed (moved to <c>inbox/.working/</c>),
-/// imported, then moved to <c>processed/</c>, to <c>rejected/</c> with <c>NAME.errors.txt</c> listing
-/// every bad row, or to <c>failed/</c> with <c>NAME.error.txt</c> when the store stayed down through
-/// every retry — never lost. One run at a time.
+/// The inbox: every file that has stopped changing is claimed — moved to <c>inbox/.working/ID/</c>, an
+/// atomic rename, so of several instances sharing the folder exactly one gets it — and imported by a
+/// <see cref="FileImportJob"/> of its own, which files it into <c>processed/</c>, <c>rejected/</c>
+/// (with <c>NAME.errors.txt</c>) or <c>failed/</c> (with <c>NAME.error.txt</c>) — never lost.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed partial class InboxImportJob(ImportRunner runner, IOptions<IngestionOptions> options, TimeProvider time, ILogger<InboxImportJob> logger) : IJob
+public sealed partial class InboxImportJob(FileImportJob importer, IOptions<IngestionOptions> options, TimeProvider time, ILogger<InboxImportJob> logger, IBackgroundJobClient? jobs = null)
 {
     public const string Name = "inbox-import";
 
-    public static readonly JobKey Key = new(Name, "ingestion");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The recurring job: claims the settled files and enqueues one import job each (they run on any
+    /// instance, two at a time per instance). One scan at a time across instances.
+    /// </summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // the next scheduled scan looks again
+    [JobDisplayName("Inbox scan")]
+    public Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+        var client = jobs ?? throw new InvalidOperationException("The inbox scan enqueues jobs: it needs the Hangfire client (AddIngestion with a job store).");
+        var claimed = 0;
+        foreach (var path in Claim(cancellationToken))
+        {
+            client.Enqueue<FileImportJob>(j => j.RunAsync(Name, path, 0, null, null, CancellationToken.None));
+            claimed++;
+        }
+
+        if (claimed > 0)
+        {
+            LogClaimed(logger, claimed);
+        }
+
+        return Task.FromResult(claimed);
     }
 
-    /// <summary>Imports every settled file in the inbox; returns the runs.</summary>
+    /// <summary>Claims and imports every settled file in the inbox here and now, one after another (the CLI); returns the runs.</summary>
     public async Task<IReadOnlyList<ImportRun>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<ImportRun>();
+        foreach (var path in Claim(cancellationToken))
+        {
+            if (await importer.ImportClaimedAsync(Name, path, attempt: 0, retryLater: false, progress: null, cancellationToken).ConfigureAwait(false) is { } run)
+            {
+                runs.Add(run);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The settled files of the inbox, oldest first, each moved into a claim folder of its own; a file another instance claimed first is passed over.</summary>
+    private List<string> Claim(CancellationToken cancellationToken)
     {
         var o = options.Value;
         o.EnsureFolders();
@@ -35,55 +65,28 @@ public sealed partial class InboxImportJob(ImportRunner runner, IOptions<Ingesti
             .Where(f => now - new DateTimeOffset(f.LastWriteTimeUtc, TimeSpan.Zero) >= o.InboxSettleTime)
             .OrderBy(f => f.LastWriteTimeUtc)
             .ToArray();
-        var runs = new List<ImportRun>();
+        var claimed = new List<string>();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var working = Path.Combine(o.Working, file.Name);
-            System.IO.File.Move(file.FullName, working, overwrite: true);
-            var run = await runner.RunAsync(Name, working, skipIfImported: false, progress: null, cancellationToken).ConfigureAwait(false);
-            runs.Add(run);
-            FileAway(run, working, o);
-            LogRun(logger, file.Name, run.Status.ToString(), run.Outcome?.Written ?? 0, run.Error ?? string.Empty);
+            var folder = Path.Combine(o.Working, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var target = Path.Combine(folder, file.Name);
+            try
+            {
+                File.Move(file.FullName, target, overwrite: false);
+                claimed.Add(target);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+            {
+                // Another instance (or a user) moved it first: it is theirs.
+                Directory.Delete(folder);
+            }
         }
 
-        return runs;
+        return claimed;
     }
 
-    private void FileAway(ImportRun run, string working, IngestionOptions o)
-    {
-        var name = Path.GetFileName(working);
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        switch (run.Status)
-        {
-            case RunStatus.Succeeded or RunStatus.Skipped:
-                System.IO.File.Move(working, Path.Combine(o.Processed, $"{stamp}-{name}"), overwrite: true);
-                break;
-            case RunStatus.Rejected:
-                var rejected = Path.Combine(o.Rejected, $"{stamp}-{name}");
-                System.IO.File.Move(working, rejected, overwrite: true);
-                System.IO.File.WriteAllText(rejected + ".errors.txt", Report(name, run), new UTF8Encoding(false));
-                break;
-            default:
-                var failed = Path.Combine(o.Failed, $"{stamp}-{name}");
-                System.IO.File.Move(working, failed, overwrite: true);
-                System.IO.File.WriteAllText(failed + ".error.txt", $"{name}: not imported (run {run.RunId}): {run.Error}\nThe store kept failing after every retry; move the file back into inbox/ to try again.\n", new UTF8Encoding(false));
-                break;
-        }
-    }
-
-    private static string Report(string name, ImportRun run)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{name}: rejected (run {run.RunId}); nothing from it was stored. {run.Errors.Count} problem(s):");
-        foreach (var e in run.Errors)
-        {
-            sb.AppendLine(e.ToString());
-        }
-
-        return sb.ToString();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox import of {File}: {Status}, {Written} points. {Error}")]
-    private static partial void LogRun(ILogger logger, string file, string status, int written, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox: {Count} file(s) claimed, one import job each")]
+    private static partial void LogClaimed(ILogger logger, int count);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +6,12 @@ using Microsoft.Extensions.Options;
 namespace PeakMonitor.Ingestion.Jobs;
 
 /// <summary>
-/// At startup, before the scheduler: runs left 'running' by a process that ended are marked
-/// interrupted, and their files (claimed inbox files, and uploads whose import was cut off) go back into
-/// the inbox to be retried — unless the process has now ended twice while importing that content:
-/// then the file is moved to <c>failed/</c> with an explanation, so that one file that kills the
-/// process cannot keep it in a crash loop.
+/// At startup, before the job server: on the embedded (one-instance) store, runs left 'running' by a
+/// process that ended are marked interrupted; files claimed by versions before Hangfire (straight in
+/// <c>inbox/.working/</c>) go back into the inbox. Claims of today's import jobs are left alone: the
+/// queue runs their job again (<see cref="FileImportJob"/>), which also stops a crash loop.
 /// </summary>
-public sealed partial class IngestionRecovery(RunHistory history, IOptions<IngestionOptions> options, TimeProvider time, ILogger<IngestionRecovery> logger) : IHostedService
+public sealed partial class IngestionRecovery(RunHistory history, JobsDatabase database, IOptions<IngestionOptions> options, ILogger<IngestionRecovery> logger) : IHostedService
 {
     /// <summary>Process ends while importing the same content after which it is no longer retried.</summary>
     public const int MaxProcessEnds = 2;
@@ -28,23 +25,13 @@ public sealed partial class IngestionRecovery(RunHistory history, IOptions<Inges
     {
         var o = options.Value;
         o.EnsureFolders();
-        var interrupted = await history.MarkInterruptedAsync(cancellationToken).ConfigureAwait(false);
-        ClaimLeftUploads(o);
+
+        // On a shared server another instance's runs are running now: only the queue can tell which ended.
+        var interrupted = database.IsPostgres ? [] : await history.MarkInterruptedAsync(cancellationToken).ConfigureAwait(false);
         var requeued = 0;
         foreach (var file in Directory.GetFiles(o.Working))
         {
-            var name = Path.GetFileName(file);
-            var ends = await history.ProcessEndsAsync(await HashAsync(file, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            if (ends.Count >= MaxProcessEnds)
-            {
-                var failed = Path.Combine(o.Failed, $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{name}");
-                File.Move(file, failed, overwrite: true);
-                await File.WriteAllTextAsync(failed + ".error.txt", CrashReport(name, ends), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-                LogGaveUp(logger, name, ends.Count, failed);
-                continue;
-            }
-
-            File.Move(file, Path.Combine(o.Inbox, name), overwrite: false);
+            File.Move(file, Path.Combine(o.Inbox, Path.GetFileName(file)), overwrite: false);
             requeued++;
         }
 
@@ -64,39 +51,6 @@ public sealed partial class IngestionRecovery(RunHistory history, IOptions<Inges
 
             """);
 
-    /// <summary>An upload's import runs in the web app's memory only: one cut off by the process's end is retried through the inbox.</summary>
-    private static void ClaimLeftUploads(IngestionOptions o)
-    {
-        var uploads = Path.Combine(o.DataDirectory, "uploads");
-        if (!Directory.Exists(uploads))
-        {
-            return;
-        }
-
-        foreach (var folder in Directory.GetDirectories(uploads))
-        {
-            foreach (var file in Directory.GetFiles(folder))
-            {
-                var target = Path.Combine(o.Working, Path.GetFileName(file));
-                File.Move(file, File.Exists(target) ? Path.Combine(o.Working, $"{Path.GetFileName(folder)[..8]}-{Path.GetFileName(file)}") : target);
-            }
-
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Runs} run(s) were interrupted by the end of their process; {Files} file(s) put back into the inbox to be retried")]
     private static partial void LogRecovered(ILogger logger, int runs, int files);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The process ended {Times} times while importing {File}: moved to {Failed} instead of retrying it")]
-    private static partial void LogGaveUp(ILogger logger, string file, int times, string failed);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using System.Data;
+using System.Data.Common;
 
 namespace PeakMonitor.Ingestion.Jobs;
 
@@ -29,10 +29,12 @@ public sealed record RunRecord(
     string? Error);
 
 /// <summary>
-/// The run history of every ingestion job (SQLite, beside Quartz's tables): job, file and its
-/// SHA-256, start, end, status, rows read / written / rejected, error.
+/// The run history of every ingestion job (SQLite in the ingestion folder, or the PostgreSQL server of
+/// <c>ConnectionStrings:Jobs</c>, shared by every instance): job, file and its SHA-256, start, end,
+/// status, rows read / written / rejected, error, and the claimed file a run imported (to tell a
+/// rerun of the same job after a crash).
 /// </summary>
-public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider time)
+public sealed class RunHistory(JobsDatabase database, TimeProvider time)
 {
     /// <summary>
     /// The error of a run found still 'running' at startup: its process ended during it (a crash, a kill,
@@ -43,16 +45,25 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     private readonly SemaphoreSlim _schema = new(1, 1);
     private bool _ready;
 
-    public async Task<long> StartAsync(string job, string? file, string? sha256, CancellationToken cancellationToken)
+    /// <summary>The history of the store <paramref name="connectionString"/> names (null: the SQLite file of <paramref name="options"/>), without a host (the CLI's <c>jobs history</c>, tests).</summary>
+    public static RunHistory For(IngestionOptions options, TimeProvider time, string? connectionString = null) =>
+        new(JobsDatabase.From(connectionString, options), time);
+
+    public Task<long> StartAsync(string job, string? file, string? sha256, CancellationToken cancellationToken) =>
+        StartAsync(job, file, sha256, claim: null, cancellationToken);
+
+    /// <summary>Records a run as started; <paramref name="claim"/> names the claimed file it imports, if any.</summary>
+    public async Task<long> StartAsync(string job, string? file, string? sha256, string? claim, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "INSERT INTO runs (job, file, sha256, started, status) VALUES ($job, $file, $sha, $started, 'Running'); SELECT last_insert_rowid();";
-        cmd.Parameters.AddWithValue("$job", job);
-        cmd.Parameters.AddWithValue("$file", (object?)file ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$sha", (object?)sha256 ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$started", Now());
-        return (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        cmd.CommandText = "INSERT INTO runs (job, file, sha256, started, status, claim) VALUES (@job, @file, @sha, @started, 'Running', @claim) RETURNING id";
+        JobsDatabase.Add(cmd, "job", job, DbType.String);
+        JobsDatabase.Add(cmd, "file", file, DbType.String);
+        JobsDatabase.Add(cmd, "sha", sha256, DbType.String);
+        JobsDatabase.Add(cmd, "started", Now(), DbType.String);
+        JobsDatabase.Add(cmd, "claim", claim, DbType.String);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     public async Task FinishAsync(long id, RunStatus status, long rowsRead, long rowsWritten, long rowsRejected, string? error, string? sha256, CancellationToken cancellationToken)
@@ -60,32 +71,61 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
         cmd.CommandText = """
-            UPDATE runs SET ended = $ended, status = $status, rows_read = $read, rows_written = $written, rows_rejected = $rejected,
-                error = $error, sha256 = COALESCE($sha, sha256)
-            WHERE id = $id
+            UPDATE runs SET ended = @ended, status = @status, rows_read = @read, rows_written = @written, rows_rejected = @rejected,
+                error = @error, sha256 = COALESCE(@sha, sha256)
+            WHERE id = @id
             """;
-        cmd.Parameters.AddWithValue("$ended", Now());
-        cmd.Parameters.AddWithValue("$status", status.ToString());
-        cmd.Parameters.AddWithValue("$read", rowsRead);
-        cmd.Parameters.AddWithValue("$written", rowsWritten);
-        cmd.Parameters.AddWithValue("$rejected", rowsRejected);
-        cmd.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$sha", (object?)sha256 ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$id", id);
+        JobsDatabase.Add(cmd, "ended", Now(), DbType.String);
+        JobsDatabase.Add(cmd, "status", status.ToString(), DbType.String);
+        JobsDatabase.Add(cmd, "read", rowsRead, DbType.Int64);
+        JobsDatabase.Add(cmd, "written", rowsWritten, DbType.Int64);
+        JobsDatabase.Add(cmd, "rejected", rowsRejected, DbType.Int64);
+        JobsDatabase.Add(cmd, "error", error, DbType.String);
+        JobsDatabase.Add(cmd, "sha", sha256, DbType.String);
+        JobsDatabase.Add(cmd, "id", id, DbType.Int64);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs still 'running' from an earlier process were cut off by a restart: mark them interrupted.</summary>
+    /// <summary>
+    /// Runs still 'running' from an earlier process were cut off by its end: mark them interrupted. Only
+    /// for a history of one instance (SQLite): on a shared server another instance's runs are running.
+    /// </summary>
     public async Task<IReadOnlyList<RunRecord>> MarkInterruptedAsync(CancellationToken cancellationToken)
     {
         var running = (await ListAsync(1000, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == RunStatus.Running).ToArray();
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = $ended, error = $error WHERE status = 'Running'";
-        cmd.Parameters.AddWithValue("$ended", Now());
-        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
+        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = @ended, error = @error WHERE status = 'Running'";
+        JobsDatabase.Add(cmd, "ended", Now(), DbType.String);
+        JobsDatabase.Add(cmd, "error", ProcessEndedError, DbType.String);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return running;
+    }
+
+    /// <summary>
+    /// A job importing <paramref name="claim"/> is starting: a run of it still 'running' belongs to an
+    /// earlier attempt of the same job whose process ended (the queue hands a job to one worker at a
+    /// time), so it is marked interrupted. Returns how many.
+    /// </summary>
+    public async Task<int> MarkInterruptedAsync(string claim, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "UPDATE runs SET status = 'Interrupted', ended = @ended, error = @error WHERE status = 'Running' AND claim = @claim";
+        JobsDatabase.Add(cmd, "ended", Now(), DbType.String);
+        JobsDatabase.Add(cmd, "error", ProcessEndedError, DbType.String);
+        JobsDatabase.Add(cmd, "claim", claim, DbType.String);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many runs imported the claimed file <paramref name="claim"/> before.</summary>
+    public async Task<long> CountRunsAsync(string claim, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE claim = @claim";
+        JobsDatabase.Add(cmd, "claim", claim, DbType.String);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The runs (ids, oldest first) whose process ended while they imported a file with this content.</summary>
@@ -93,9 +133,9 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT id FROM runs WHERE sha256 = $sha AND status = 'Interrupted' AND error = $error ORDER BY id";
-        cmd.Parameters.AddWithValue("$sha", sha256);
-        cmd.Parameters.AddWithValue("$error", ProcessEndedError);
+        cmd.CommandText = "SELECT id FROM runs WHERE sha256 = @sha AND status = 'Interrupted' AND error = @error ORDER BY id";
+        JobsDatabase.Add(cmd, "sha", sha256, DbType.String);
+        JobsDatabase.Add(cmd, "error", ProcessEndedError, DbType.String);
         var ids = new List<long>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -111,9 +151,19 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE sha256 = $sha AND status = 'Succeeded'";
-        cmd.Parameters.AddWithValue("$sha", sha256);
-        return (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE sha256 = @sha AND status = 'Succeeded'";
+        JobsDatabase.Add(cmd, "sha", sha256, DbType.String);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>One run by its id, or null.</summary>
+    public async Task<RunRecord?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM runs WHERE id = @id";
+        JobsDatabase.Add(cmd, "id", id, DbType.Int64);
+        return (await ReadAsync(cmd, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     /// <summary>The most recent runs first.</summary>
@@ -124,9 +174,24 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error FROM runs ORDER BY id DESC LIMIT $limit OFFSET $offset";
-        cmd.Parameters.AddWithValue("$limit", limit);
-        cmd.Parameters.AddWithValue("$offset", offset);
+        cmd.CommandText = $"SELECT {Columns} FROM runs ORDER BY id DESC LIMIT @limit OFFSET @offset";
+        JobsDatabase.Add(cmd, "limit", (long)limit, DbType.Int64);
+        JobsDatabase.Add(cmd, "offset", (long)offset, DbType.Int64);
+        return await ReadAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM runs";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private const string Columns = "id, job, file, sha256, started, ended, status, rows_read, rows_written, rows_rejected, error";
+
+    private static async Task<IReadOnlyList<RunRecord>> ReadAsync(DbCommand cmd, CancellationToken cancellationToken)
+    {
         var list = new List<RunRecord>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -148,39 +213,34 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         return list;
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM runs";
-        return (int)(long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var path = options.Value.Database;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var db = new SqliteConnection($"Data Source={path}");
-        await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var db = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (!_ready)
         {
             await _schema.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await using var cmd = db.CreateCommand();
-                cmd.CommandText = """
-                    PRAGMA journal_mode = WAL;
-                    CREATE TABLE IF NOT EXISTS runs (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, job TEXT NOT NULL, file TEXT, sha256 TEXT,
-                        started TEXT NOT NULL, ended TEXT, status TEXT NOT NULL,
-                        rows_read INTEGER NOT NULL DEFAULT 0, rows_written INTEGER NOT NULL DEFAULT 0,
-                        rows_rejected INTEGER NOT NULL DEFAULT 0, error TEXT);
-                    CREATE INDEX IF NOT EXISTS runs_sha ON runs (sha256, status);
-                    """;
-                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                _ready = true;
+                if (!_ready)
+                {
+                    await using (var tx = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        await using var cmd = db.CreateCommand();
+                        cmd.Transaction = tx;
+                        cmd.CommandText = database.SchemaSql;
+                        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (!database.IsPostgres)
+                    {
+                        await UpgradeSqliteAsync(db, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    _ready = true;
+                }
             }
             finally
             {
@@ -189,5 +249,21 @@ public sealed class RunHistory(IOptions<IngestionOptions> options, TimeProvider 
         }
 
         return db;
+    }
+
+    /// <summary>WAL (readers do not wait for the importer), and the claim column that histories written before Hangfire lack.</summary>
+    private static async Task UpgradeSqliteAsync(DbConnection db, CancellationToken cancellationToken)
+    {
+        await using var wal = db.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var columns = db.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('runs') WHERE name = 'claim'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            await using var alter = db.CreateCommand();
+            alter.CommandText = "ALTER TABLE runs ADD COLUMN claim TEXT; CREATE INDEX IF NOT EXISTS runs_claim ON runs (claim, status);";
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

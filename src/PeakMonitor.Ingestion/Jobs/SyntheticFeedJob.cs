@@ -1,28 +1,25 @@
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Ingestion.Synthetic;
-using Quartz;
 
 namespace PeakMonitor.Ingestion.Jobs;
 
 /// <summary>
 /// A simulated live source for demos: each run writes this month's synthetic capacity and generation
 /// for every province (Bogus, seeded, so a rerun writes the same values), every row marked
-/// <c>source=synthetic</c>; then refreshes the KPIs those series feed. One run at a time.
+/// <c>source=synthetic</c>; then refreshes the KPIs those series feed. One run at a time across instances.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, IKpiResults kpis, RunHistory history, IOptions<IngestionOptions> options, TimeProvider time, ILogger<SyntheticFeedJob> logger) : IJob
+public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, IKpiResults kpis, RunHistory history, IOptions<IngestionOptions> options, TimeProvider time, ILogger<SyntheticFeedJob> logger)
 {
     public const string Name = "synthetic-feed";
 
-    public static readonly JobKey Key = new(Name, "ingestion");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The recurring job (Hangfire passes its shutdown token).</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // the next run writes the same month again
+    [JobDisplayName("Synthetic feed")]
+    public async Task RunAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<RunStatus> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +40,11 @@ public sealed partial class SyntheticFeedJob(ITimeSeriesWriter writer, IKpiResul
             // The next scheduled run writes the same month again: nothing is lost by failing here.
             await history.FinishAsync(runId, RunStatus.Failed, 0, 0, 0, ex.Message, null, CancellationToken.None).ConfigureAwait(false);
             return RunStatus.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await history.FinishAsync(runId, RunStatus.Interrupted, 0, 0, 0, "cancelled (shutdown)", null, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -1,5 +1,5 @@
 using PeakMonitor.Accounts;
-using System.Collections.Concurrent;
+using Hangfire;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Regions;
@@ -35,83 +35,90 @@ public sealed class ReportJob
 }
 
 /// <summary>
-/// Generates reports in the background (one at a time: they share one browser) into the archive
-/// folder, and keeps the archive index (time, data update used, SHA-256).
+/// Report generation as Hangfire background jobs (they survive a restart and run on any instance; one
+/// at a time per instance, since they share its browser) into the archive folder, and the archive
+/// index (time, data update used, SHA-256). A generation's progress is a job parameter, so any
+/// instance answers its status.
 /// </summary>
-public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, IOptions<Security.RateLimitOptions> limits, TimeProvider time, AuditLog audit, ILogger<ReportJobs> logger)
+public sealed class ReportJobs(JobStorage storage, IBackgroundJobClient client, IOptions<ReportsOptions> options, IOptions<Security.RateLimitOptions> limits)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-    private readonly ConcurrentDictionary<string, ReportJob> _jobs = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _one = new(1, 1);
+    public const string ProgressParameter = "report";
 
-    public ReportJob? Get(string id) => _jobs.GetValueOrDefault(id);
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>One generation at a time in this process: they share one browser.</summary>
+    internal SemaphoreSlim One { get; } = new(1, 1);
 
     public string Folder => Path.GetFullPath(options.Value.ArchiveDirectory);
 
+    /// <summary>The status of generation job <paramref name="id"/>, or null when there is no such job.</summary>
+    public ReportJob? Get(string id)
+    {
+        if (!ImportJobs.IsJobId(id))
+        {
+            return null;
+        }
+
+        using var connection = storage.GetConnection();
+        var data = connection.GetJobData(id);
+        if (data?.Job is not { } job || job.Type != typeof(ReportGenerationJob) || job.Args.Count < 4)
+        {
+            return null;
+        }
+
+        var json = connection.GetJobParameter(id, ProgressParameter);
+        var regions = job.Args[1] is string[] r ? r.Length : 0;
+        var status = string.IsNullOrEmpty(json) ? null : Hangfire.Common.SerializationHelper.Deserialize<ReportJob>(json);
+        if (status is not null)
+        {
+            return status;
+        }
+
+        var failed = data.State == Hangfire.States.FailedState.StateName || data.State == Hangfire.States.DeletedState.StateName;
+        return new ReportJob { Id = id, Total = regions, Status = failed ? "failed" : "running", Error = failed ? connection.GetStateData(id)?.Reason ?? data.State : null };
+    }
+
     /// <summary>
-    /// Generates in the background, one generation at a time; the outcome goes to the audit log under
-    /// <paramref name="actor"/>. Null when the actor already has <see cref="Security.RateLimitOptions.MaxQueuedReportsPerUser"/>
-    /// generations queued or running: one user cannot fill the queue for everyone.
+    /// Queues a generation; the outcome goes to the audit log under <paramref name="actor"/>. Null when
+    /// the actor already has <see cref="Security.RateLimitOptions.MaxQueuedReportsPerUser"/> generations
+    /// queued or running (on any instance): one user cannot fill the queue for everyone.
     /// </summary>
     public ReportJob? Start(int year, IReadOnlyList<RegionCode> regions, bool english, string actor)
     {
-        var job = new ReportJob { Id = Guid.NewGuid().ToString("N"), Total = regions.Count, Owner = actor };
-        lock (_jobs)
+        ArgumentNullException.ThrowIfNull(regions);
+        var key = "peakmonitor:reports:" + actor;
+        using var connection = storage.GetConnection();
+
+        // The user's generations are a set in the job store, checked and added to under a lock that every instance takes.
+        using (connection.AcquireDistributedLock(key, TimeSpan.FromSeconds(30)))
         {
-            if (_jobs.Values.Count(j => j.Owner == actor && j.Status == "running") >= limits.Value.MaxQueuedReportsPerUser)
+            var ids = connection.GetAllItemsFromSet(key);
+            var finished = ids.Where(id => connection.GetJobData(id)?.State is not { } state || Finished.Contains(state)).ToArray();
+            if (ids.Count - finished.Length >= limits.Value.MaxQueuedReportsPerUser)
             {
                 return null;
             }
 
-            _jobs[job.Id] = job;
-        }
+            var codes = regions.Select(r => r.Value).ToArray();
+            var jobId = client.Enqueue<ReportGenerationJob>(j => j.RunAsync(year, codes, english, actor, null, CancellationToken.None));
+            using var transaction = connection.CreateWriteTransaction();
+            foreach (var id in finished)
+            {
+                transaction.RemoveFromSet(key, id);
+            }
 
-        _ = Task.Run(async () =>
-        {
-            await _one.WaitAsync();
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var services = scope.ServiceProvider;
-                var runs = await services.GetRequiredService<RunHistory>().ListAsync(200, CancellationToken.None);
-                var dataUpdated = runs.Where(r => r.Status == RunStatus.Succeeded).Select(r => r.Ended).Max();
-                var progress = new SynchronousProgress<ReportProgress>(p => { job.Done = p.Done; job.Current = p.Current; });
-                var files = await services.GetRequiredService<ReportGenerator>()
-                    .GenerateAsync(year, regions, english, ReportFormats.Pdf | ReportFormats.Xlsx | ReportFormats.Docx | ReportFormats.Html, Folder, progress, CancellationToken.None);
-                var now = time.GetUtcNow();
-                await AppendAsync(files.Select(f => new ArchivedReport(Path.GetFileName(f.Path), year, f.Region.Value, english ? "en" : "zh", f.Format.ToString().ToLowerInvariant(), f.Bytes, f.Sha256, now, dataUpdated)));
-                job.Files = files.Select(f => Path.GetFileName(f.Path)).ToArray();
-                job.Done = job.Total;
-                job.Status = "succeeded";
-            }
-            catch (Exception ex) when (ex is Domain.Ports.StoreException or IOException or InvalidOperationException or Reports.Pdf.ChromiumNotInstalledException or Microsoft.Playwright.PlaywrightException or TimeoutException)
-            {
-                job.Status = "failed";
-                job.Error = ex.Message;
-                logger.LogWarning("Report generation failed: {Reason}", ex.Message);
-            }
-            finally
-            {
-                _one.Release();
-                Prune();
-                var scope = regions.Count == 1 ? regions[0].Value : $"{regions.Count} regions";
-                await audit.WriteAsync(actor, AuditActions.ReportGenerate, $"{year} {scope} {(english ? "en" : "zh")}", $"{job.Status}: job {job.Id}, {job.Files.Count} files{(job.Error is null ? string.Empty : " — " + job.Error.Split('\n')[0])}", null, CancellationToken.None);
-            }
-        });
-        return job;
+            transaction.AddToSet(key, jobId);
+            transaction.Commit();
+            return new ReportJob { Id = jobId, Total = regions.Count, Owner = actor };
+        }
     }
 
-    /// <summary>Finished jobs are kept for their pages to poll, a hundred at most.</summary>
-    private void Prune()
+    private static readonly HashSet<string> Finished = new(StringComparer.Ordinal)
     {
-        lock (_jobs)
-        {
-            foreach (var old in _jobs.Values.Where(j => j.Status != "running").Skip(100).ToArray())
-            {
-                _jobs.TryRemove(old.Id, out _);
-            }
-        }
-    }
+        Hangfire.States.SucceededState.StateName,
+        Hangfire.States.FailedState.StateName,
+        Hangfire.States.DeletedState.StateName,
+    };
 
     /// <summary>The archive, newest first.</summary>
     public async Task<IReadOnlyList<ArchivedReport>> ArchiveAsync(CancellationToken cancellationToken)
@@ -131,7 +138,7 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, IOptions<ReportsOpti
     public async Task<string?> PathOfAsync(string name, CancellationToken cancellationToken) =>
         (await ArchiveAsync(cancellationToken)).Any(r => r.File == name) ? Path.Combine(Folder, name) : null;
 
-    private async Task AppendAsync(IEnumerable<ArchivedReport> entries)
+    internal async Task AppendAsync(IEnumerable<ArchivedReport> entries)
     {
         Directory.CreateDirectory(Folder);
         var list = (await ArchiveAsync(CancellationToken.None)).ToList();

@@ -76,87 +76,143 @@ public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFix
     }
 
     [Fact]
-    public async Task Recovery_RunInterruptedByRestart_MarkedInterruptedAndRetried()
+    public async Task ImportClaimed_RunCutOffByTheProcessEnd_EarlierRunInterruptedAndFileImported()
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
 
-        // A process claimed the file and stopped mid-run.
-        await kit.History.StartAsync(InboxImportJob.Name, "cut.csv", null, CancellationToken.None);
-        File.WriteAllText(Path.Combine(kit.Options.Working, "cut.csv"), Good);
+        // A process claimed the file and ended mid-run; the queue hands its job to a worker again.
+        var path = kit.Claimed("cut.csv", Good);
+        await kit.History.StartAsync(InboxImportJob.Name, "cut.csv", Sha(Good), kit.ClaimOf(path), CancellationToken.None);
 
-        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
-        var runs = await kit.Inbox.RunOnceAsync(CancellationToken.None);
+        var run = await kit.Files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: false, null, CancellationToken.None);
 
-        Assert.Equal(1, requeued);
+        Assert.Equal(RunStatus.Succeeded, run!.Status);
         var history = await kit.History.ListAsync(10, CancellationToken.None);
         Assert.Equal([RunStatus.Succeeded, RunStatus.Interrupted], history.Select(r => r.Status));
-        Assert.Equal(RunStatus.Succeeded, Assert.Single(runs).Status);
+        Assert.Equal(RunHistory.ProcessEndedError, history[1].Error);
+        Assert.Single(Directory.GetFiles(kit.Options.Processed, "*-cut.csv"));
+        Assert.Empty(Directory.GetFileSystemEntries(kit.Options.Working));
         Assert.Equal(4, await kit.CountAsync());
     }
 
     private static string Sha(string content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
 
-    /// <summary>What a process that ends mid-import leaves: its run still 'running', its file claimed.</summary>
-    private static async Task<long> EndProcessMidImportAsync(IngestionKit kit, string name, string content)
-    {
-        var run = await kit.History.StartAsync(InboxImportJob.Name, name, Sha(content), CancellationToken.None);
-        File.WriteAllText(Path.Combine(kit.Options.Working, name), content);
-        return run;
-    }
-
     [Fact]
-    public async Task Recovery_ProcessEndedTwiceOnTheSameContent_FileMovedToFailedWithExplanation()
+    public async Task ImportClaimed_ProcessEndedTwiceOnTheSameContent_FileMovedToFailedWithExplanation()
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
-        var first = await EndProcessMidImportAsync(kit, "killer.csv", Good);
-        Assert.Equal(1, await kit.Recovery.RecoverAsync(CancellationToken.None));
-        File.Move(Path.Combine(kit.Options.Inbox, "killer.csv"), Path.Combine(kit.Options.Working, "killer.csv"));
-        var second = await kit.History.StartAsync(InboxImportJob.Name, "killer.csv", Sha(Good), CancellationToken.None);
+        var path = kit.Claimed("killer.csv", Good);
+        var claim = kit.ClaimOf(path);
+        var first = await kit.History.StartAsync(InboxImportJob.Name, "killer.csv", Sha(Good), claim, CancellationToken.None);
+        await kit.History.MarkInterruptedAsync(claim, CancellationToken.None);
+        var second = await kit.History.StartAsync(InboxImportJob.Name, "killer.csv", Sha(Good), claim, CancellationToken.None);
 
-        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+        var run = await kit.Files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: false, null, CancellationToken.None);
 
-        Assert.Equal(0, requeued);
+        Assert.Equal(RunStatus.Interrupted, run!.Status);
         Assert.Empty(Directory.GetFiles(kit.Options.Inbox));
-        Assert.Empty(Directory.GetFiles(kit.Options.Working));
+        Assert.Empty(Directory.GetFileSystemEntries(kit.Options.Working));
         var failed = Assert.Single(Directory.GetFiles(kit.Options.Failed, "*-killer.csv"));
         Assert.Equal(Good, File.ReadAllText(failed));
         var why = File.ReadAllText(failed + ".error.txt");
         Assert.Contains($"The process ended 2 times while importing this file (runs {first}, {second})", why, StringComparison.Ordinal);
         Assert.Contains("move it back into inbox/", why, StringComparison.Ordinal);
         Assert.All(await kit.History.ListAsync(10, CancellationToken.None), r => Assert.Equal((RunStatus.Interrupted, RunHistory.ProcessEndedError), (r.Status, r.Error)));
+        Assert.Equal(0, await kit.CountAsync());
     }
 
     [Fact]
-    public async Task Recovery_OrderlyShutdownThenOneProcessEnd_StillRetried()
+    public async Task ImportClaimed_OrderlyShutdownThenOneProcessEnd_StillImported()
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
-        var cancelled = await kit.History.StartAsync(InboxImportJob.Name, "slow.csv", Sha(Good), CancellationToken.None);
+        var path = kit.Claimed("slow.csv", Good);
+        var cancelled = await kit.History.StartAsync(InboxImportJob.Name, "slow.csv", Sha(Good), kit.ClaimOf(path), CancellationToken.None);
         await kit.History.FinishAsync(cancelled, RunStatus.Interrupted, 0, 0, 0, "cancelled (shutdown)", Sha(Good), CancellationToken.None);
-        await EndProcessMidImportAsync(kit, "slow.csv", Good);
+        await kit.History.StartAsync(InboxImportJob.Name, "slow.csv", Sha(Good), kit.ClaimOf(path), CancellationToken.None);
 
-        var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
+        var run = await kit.Files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: false, null, CancellationToken.None);
 
-        Assert.Equal(1, requeued);
-        Assert.True(File.Exists(Path.Combine(kit.Options.Inbox, "slow.csv")));
+        Assert.Equal(RunStatus.Succeeded, run!.Status);
         Assert.Empty(Directory.GetFiles(kit.Options.Failed));
     }
 
     [Fact]
-    public async Task Recovery_UploadCutOffByTheProcessEnd_RetriedThroughTheInbox()
+    public async Task ImportClaimed_UploadCutOffByTheProcessEnd_ImportedAndItsFolderRemoved()
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
-        var upload = Path.Combine(kit.Options.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
+        var upload = Path.Combine(kit.Options.Uploads, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(upload);
-        File.WriteAllText(Path.Combine(upload, "uploaded.csv"), Good);
-        await kit.History.StartAsync("upload", "uploaded.csv", Sha(Good), CancellationToken.None);
+        var path = Path.Combine(upload, "uploaded.csv");
+        File.WriteAllText(path, Good);
+        await kit.History.StartAsync("upload", "uploaded.csv", Sha(Good), kit.ClaimOf(path), CancellationToken.None);
+
+        var run = await kit.Files.ImportClaimedAsync("upload", path, 0, retryLater: false, null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, run!.Status);
+        Assert.False(Directory.Exists(upload));
+        Assert.Equal(4, await kit.CountAsync());
+    }
+
+    [Fact]
+    public async Task ImportClaimed_FileAlreadyFiledAway_NothingImported()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+
+        var run = await kit.Files.ImportClaimedAsync(InboxImportJob.Name, Path.Combine(kit.Options.Working, "gone", "gone.csv"), 0, retryLater: false, null, CancellationToken.None);
+
+        Assert.Null(run);
+        Assert.Equal(0, await kit.History.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ImportClaimed_StoreDownWithRetriesLeft_NextAttemptScheduledAndFileKept()
+    {
+        var client = influxd.Client("nowhere", o => o.MaxRetries = 0, new Uri("http://127.0.0.1:9/"));
+        var kit = new IngestionKit(client, _dir, writeAttempts: 1);
+        using var storage = new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(_dir.Path, "jobs.db"));
+        var files = kit.FilesWith(new Hangfire.BackgroundJobClient(storage));
+        var path = kit.Claimed("later.csv", Good);
+
+        var run = await files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: true, null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, run!.Status);
+        Assert.True(File.Exists(path));
+        Assert.Empty(Directory.GetFiles(kit.Options.Failed));
+        var scheduled = Assert.Single(storage.GetMonitoringApi().ScheduledJobs(0, 10)).Value;
+        Assert.Equal(typeof(FileImportJob), scheduled.Job.Type);
+        Assert.Equal(path, scheduled.Job.Args[1]);
+        Assert.Equal(1, scheduled.Job.Args[2]);
+        Assert.InRange(scheduled.EnqueueAt - DateTime.UtcNow, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(31));
+    }
+
+    [Fact]
+    public async Task ImportClaimed_StoreDownOnTheLastAttempt_FileKeptInFailed()
+    {
+        var client = influxd.Client("nowhere", o => o.MaxRetries = 0, new Uri("http://127.0.0.1:9/"));
+        var kit = new IngestionKit(client, _dir, writeAttempts: 1);
+        using var storage = new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(_dir.Path, "jobs.db"));
+        var path = kit.Claimed("later.csv", Good);
+
+        var run = await kit.FilesWith(new Hangfire.BackgroundJobClient(storage)).ImportClaimedAsync(InboxImportJob.Name, path, kit.Options.RetryDelays().Count, retryLater: true, null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, run!.Status);
+        Assert.Single(Directory.GetFiles(kit.Options.Failed, "*-later.csv"));
+        Assert.Empty(storage.GetMonitoringApi().ScheduledJobs(0, 10));
+    }
+
+    [Fact]
+    public async Task Recovery_FileClaimedBeforeHangfire_BackIntoTheInbox()
+    {
+        var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
+        File.WriteAllText(Path.Combine(kit.Options.Working, "old.csv"), Good);
+        await kit.History.StartAsync(InboxImportJob.Name, "old.csv", Sha(Good), CancellationToken.None);
 
         var requeued = await kit.Recovery.RecoverAsync(CancellationToken.None);
         var runs = await kit.Inbox.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(1, requeued);
-        Assert.False(Directory.Exists(upload));
+        Assert.Equal([RunStatus.Succeeded, RunStatus.Interrupted], (await kit.History.ListAsync(10, CancellationToken.None)).Select(r => r.Status));
         Assert.Equal(RunStatus.Succeeded, Assert.Single(runs).Status);
-        Assert.Equal(4, await kit.CountAsync());
     }
 
     [Fact]
@@ -164,7 +220,7 @@ public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFix
     {
         var kit = new IngestionKit(await influxd.NewDatabaseAsync(), _dir);
         var options = new IngestionOptions { DataDirectory = kit.Options.DataDirectory, InboxSettleTime = TimeSpan.FromMinutes(5) };
-        var job = new InboxImportJob(kit.Runner, Options.Create(options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
+        var job = new InboxImportJob(kit.Files, Options.Create(options), TimeProvider.System, NullLogger<InboxImportJob>.Instance);
         Drop(kit, "copying.csv", Good);
 
         Assert.Empty(await job.RunOnceAsync(CancellationToken.None));

@@ -122,7 +122,9 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
         Assert.Contains("<code id=\"inbox-cron\">0 0/5 * * * ?</code>", sources, StringComparison.Ordinal);
         Assert.Contains($"<code>{Path.GetFullPath(factory.IngestionDirectory)}</code>", sources, StringComparison.Ordinal);
         Assert.Contains("<code id=\"inbox-folder\">inbox/</code>", sources, StringComparison.Ordinal);
-        Assert.Contains("0 0 * * * ?", sources, StringComparison.Ordinal);
+        Assert.Contains("0 * * * *", sources, StringComparison.Ordinal);
+        Assert.Contains("Hangfire", sources, StringComparison.Ordinal);
+        Assert.Contains("SQLite", sources, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,8 +251,26 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
         Assert.True(endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit > 200L * 1024 * 1024);
     }
 
+    /// <summary>The run history once <paramref name="done"/> holds (the job runs in the background, on any worker).</summary>
+    private static async Task<IReadOnlyList<RunRecord>> RunsAsync(PeakMonitorWebFactory factory, Func<IReadOnlyList<RunRecord>, bool> done)
+    {
+        var history = factory.Services.GetRequiredService<RunHistory>();
+        for (var i = 0; i < 300; i++)
+        {
+            var runs = await history.ListAsync(5, CancellationToken.None);
+            if (done(runs))
+            {
+                return runs;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await history.ListAsync(5, CancellationToken.None);
+    }
+
     [Fact]
-    public async Task Post_RunInboxJob_ImportsTheSettledFileAndShowsIt()
+    public async Task Post_RunInboxJob_QueuedThenTheSettledFileImported()
     {
         var (client, factory) = await AppAsync();
         await using var _ = factory;
@@ -266,30 +286,32 @@ public sealed partial class DataPageTests(InfluxServerFixture influxd) : IClassF
         Assert.Equal(HttpStatusCode.OK, status);
         var outcome = Section(html, "jobs");
         Assert.Contains("data-job=\"inbox\"", outcome, StringComparison.Ordinal);
-        Assert.Contains("inbox-wind.csv", outcome, StringComparison.Ordinal);
-        Assert.Contains("data-status=\"succeeded\"", outcome, StringComparison.Ordinal);
+        Assert.Contains("收件箱导入已加入队列", outcome, StringComparison.Ordinal);
+        var runs = await RunsAsync(factory, r => r.Any(x => x.File == "inbox-wind.csv" && x.Status == RunStatus.Succeeded));
+        Assert.Contains(runs, r => r.File == "inbox-wind.csv" && r.Status == RunStatus.Succeeded && r.Job == InboxImportJob.Name);
         Assert.Single(await WindAsync(client));
         Assert.Single(Directory.GetFiles(Path.Combine(factory.IngestionDirectory, "processed")));
-        Assert.Contains("inbox-wind.csv", Section(html, "history"), StringComparison.Ordinal);
+        Assert.Contains("inbox-wind.csv", Section(await http.GetStringAsync(new Uri("/data", UriKind.Relative)), "history"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Post_RunSyntheticJob_WritesTheMonthAndRecordsTheRun()
+    public async Task Post_RunSyntheticJob_QueuedThenTheMonthWrittenAndRecorded()
     {
-        var (client, factory) = await AppAsync();
-        await using var _ = factory;
+        var (_, factory) = await AppAsync();
+        await using var __ = factory;
         using var http = await factory.CreateSignedInClientAsync();
 
         var (status, html) = await RunJobAsync(http, "synthetic");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("data-job=\"synthetic\"", Section(html, "jobs"), StringComparison.Ordinal);
-        Assert.Contains("合成数据源运行结束：成功", Section(html, "jobs"), StringComparison.Ordinal);
-        var run = (await factory.Services.GetRequiredService<RunHistory>().ListAsync(5, CancellationToken.None)).Single();
+        Assert.Contains("合成数据源已加入队列", Section(html, "jobs"), StringComparison.Ordinal);
+        var run = (await RunsAsync(factory, r => r.Any(x => x.Status == RunStatus.Succeeded))).Single();
         Assert.Equal(SyntheticFeedJob.Name, run.Job);
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.True(run.RowsWritten > 0);
-        var count = ObservationCountPattern().Match(html).Groups[1].Value;
+        var page = await http.GetStringAsync(new Uri("/data", UriKind.Relative));
+        var count = ObservationCountPattern().Match(page).Groups[1].Value;
         Assert.Equal(run.RowsWritten, long.Parse(count, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("zh-CN")));
     }
 
