@@ -103,6 +103,9 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             await page.WaitForSelectorAsync("#upload-live[data-status='succeeded']");
 
             Assert.Equal("20", await page.Locator("#upload-live progress").GetAttributeAsync("value"));
+            // The script writes the page's language: "nuclear.csv · 成功 · 20 / 20 行已写入".
+            var live = await page.Locator("#upload-live [data-live-text]").InnerTextAsync();
+            Assert.Equal("nuclear.csv · 成功 · 20 / 20 行已写入", live);
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("data-upload.png"), FullPage = true });
         });
     }

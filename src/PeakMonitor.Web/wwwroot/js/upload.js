@@ -8,6 +8,8 @@
   var bar = box.querySelector('progress');
   var text = box.querySelector('[data-live-text]');
   var list = box.querySelector('[data-live-problems]');
+  // Words come from the page (data-word-*), so the script writes the page's language.
+  function word(id) { return box.getAttribute('data-word-' + id) || id; }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     box.hidden = false;
@@ -17,7 +19,7 @@
     fetch('/api/imports', { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (answer) {
-        if (!answer.ok) { text.textContent = answer.body.detail || answer.body.title || 'Upload failed'; box.setAttribute('data-status', 'failed'); return; }
+        if (!answer.ok) { text.textContent = answer.body.detail || answer.body.title || box.getAttribute('data-upload-failed'); box.setAttribute('data-status', 'failed'); return; }
         poll(answer.body.id);
       })
       .catch(function (err) { text.textContent = String(err); });
@@ -28,7 +30,8 @@
       .then(function (t) {
         bar.max = Math.max(1, t.rows);
         bar.value = t.phase === 'write' || t.phase === 'done' ? t.written : 0;
-        text.textContent = t.file + ' · ' + t.phase + ' · ' + t.written + ' / ' + t.rows + (t.error ? ' · ' + t.error.split('\n')[0] : '');
+        var state = t.status === 'running' ? word(t.phase) : word(t.status);
+        text.textContent = t.file + ' · ' + state + ' · ' + t.written + ' / ' + t.rows + ' ' + word('rows') + (t.error ? ' · ' + t.error.split('\n')[0] : '');
         box.setAttribute('data-status', t.status);
         if (t.status === 'running') { setTimeout(function () { poll(id); }, 400); return; }
         (t.problems || []).forEach(function (p) { var li = document.createElement('li'); li.textContent = p; list.appendChild(li); });
