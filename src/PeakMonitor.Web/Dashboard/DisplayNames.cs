@@ -111,6 +111,21 @@ public static partial class DisplayNames
         return source == Domain.Kpis.IndicatorPanel.SyntheticSource ? lang.T("合成数据（演示用，非官方统计）", "synthetic (demonstration data, not official statistics)") : source;
     }
 
+    /// <summary>The job a run came from, in the reader's language (the run history keeps the id).</summary>
+    public static string Job(string? job, UiLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return job switch
+        {
+            "inbox" => lang.T("收件箱导入", "Inbox import"),
+            "synthetic" => lang.T("合成数据源", "Synthetic feed"),
+            "upload" => lang.T("上传", "Upload"),
+            "cli" => lang.T("命令行", "Command line"),
+            null or "" => "—",
+            _ => job,
+        };
+    }
+
     /// <summary>The kind of a policy event in the reader's language (the file and the API keep the id).</summary>
     public static string EventKind(Domain.Events.PolicyEventKind kind, UiLanguage lang)
     {
