@@ -214,8 +214,11 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         Assert.False(survivor.HasExited);
         var runs = (await RunHistory.For(options, TimeProvider.System, _jobs).ListAsync(10, CancellationToken.None)).Where(r => r.File == "big.csv").ToArray();
-        Assert.Equal([RunStatus.Succeeded, RunStatus.Interrupted], runs.Select(r => r.Status));
-        Assert.Equal(RunHistory.ProcessEndedError, runs[1].Error);
+        // Exactly one run succeeded. The victim left an interrupted run if it was killed after recording its
+        // start; killed between claiming the job and that record, it left none (the job itself is what is taken over).
+        Assert.Equal(RunStatus.Succeeded, runs[0].Status);
+        Assert.InRange(runs.Length, 1, 2);
+        Assert.All(runs.Skip(1), r => Assert.Equal((RunStatus.Interrupted, RunHistory.ProcessEndedError), (r.Status, r.Error)));
         Assert.Equal(rows, runs[0].RowsWritten);
         Assert.Equal(rows, await PointsAsync());
         Assert.Empty(Directory.GetFileSystemEntries(options.Working));
