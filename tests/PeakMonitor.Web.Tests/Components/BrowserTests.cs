@@ -101,7 +101,10 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "nuclear.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("region,indicator,period,value,unit,source\n" + rows) });
             await page.Locator("#upload-form button[type=submit]").ClickAsync();
             // The import runs as a Hangfire job: under the full suite's load the worker may take a while to pick it up.
-            await page.WaitForSelectorAsync("#upload-live[data-status='succeeded']", new() { Timeout = 120_000 });
+            // Waits for any end (succeeded, rejected, failed), so a failure says what the page showed.
+            await page.WaitForFunctionAsync("() => { const s = document.getElementById('upload-live').getAttribute('data-status'); return s && s !== 'running'; }", null, new() { Timeout = 150_000 });
+            var status = await page.Locator("#upload-live").GetAttributeAsync("data-status");
+            Assert.True(status == "succeeded", $"status {status}: {await page.Locator("#upload-live").InnerTextAsync()}");
 
             Assert.Equal("20", await page.Locator("#upload-live progress").GetAttributeAsync("value"));
             // The script writes the page's language: "nuclear.csv · 成功 · 20 / 20 行已写入".

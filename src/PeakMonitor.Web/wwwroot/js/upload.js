@@ -24,17 +24,23 @@
       })
       .catch(function (err) { text.textContent = String(err); });
   });
-  function poll(id) {
+  // A status read that fails (the server restarting, a busy job store, a dropped connection) is
+  // tried again with a growing pause: the import goes on on the server whatever the page sees.
+  function poll(id, failures) {
+    failures = failures || 0;
     fetch('/api/imports/' + id, { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
       .then(function (t) {
         bar.max = Math.max(1, t.rows);
         bar.value = t.phase === 'write' || t.phase === 'done' ? t.written : 0;
         var state = t.status === 'running' ? word(t.phase) : word(t.status);
         text.textContent = t.file + ' · ' + state + ' · ' + t.written + ' / ' + t.rows + ' ' + word('rows') + (t.error ? ' · ' + t.error.split('\n')[0] : '');
         box.setAttribute('data-status', t.status);
-        if (t.status === 'running') { setTimeout(function () { poll(id); }, 400); return; }
+        if (t.status === 'running') { setTimeout(function () { poll(id, 0); }, 400); return; }
         (t.problems || []).forEach(function (p) { var li = document.createElement('li'); li.textContent = p; list.appendChild(li); });
+      }, function () {
+        box.setAttribute('data-poll-failures', String(failures + 1));
+        setTimeout(function () { poll(id, failures + 1); }, Math.min(10000, 500 * Math.pow(2, failures)));
       });
   }
 })();
