@@ -50,7 +50,9 @@ public static class ReportHtml
         sb.Append("<section class=\"toc\"><h2>").Append(E(lang.T("目录", "Contents"))).Append("</h2><ol>");
         for (var i = 0; i < sections.Length; i++)
         {
-            sb.Append("<li><a href=\"#s").Append(i + 1).Append("\">").Append(E(sections[i])).Append("</a></li>");
+            // The page number is filled in by the PDF renderer (HtmlPdfRenderer measures where each chapter starts); empty in HTML.
+            sb.Append("<li><a href=\"#s").Append(i + 1).Append("\"><span class=\"toc-title\">").Append(E(sections[i]))
+              .Append("</span><span class=\"toc-page\" data-toc-page=\"s").Append(i + 1).Append("\"></span></a></li>");
         }
 
         sb.Append("</ol></section>");
@@ -215,7 +217,11 @@ public static class ReportHtml
         .meta { color: #52606d; }
         .synthetic { border: 1px solid #8a5a00; background: #fff4d6; padding: 4mm; }
         .toc { page-break-after: always; }
-        .toc a { color: #1f2933; text-decoration: none; }
+        .toc a { color: #1f2933; text-decoration: none; display: flex; align-items: baseline; gap: 2mm; }
+        .toc ol { list-style: none; padding: 0; font-size: 12pt; line-height: 2; }
+        .toc .toc-title { flex: none; }
+        .toc .toc-page { flex: 1; text-align: right; font-variant-numeric: tabular-nums; border-bottom: 1px dotted #9aa5b1; }
+        .toc .toc-page:empty { display: none; }
         .chapter { page-break-before: always; }
         .chapter h2 { color: #0b6e4f; border-bottom: 1px solid #0b6e4f; }
         .kpi { page-break-inside: avoid; margin-bottom: 6mm; }

@@ -65,23 +65,11 @@ public sealed class SeededReports : IAsyncLifetime
 
 public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<SeededReports>
 {
-    private static string PdfText(string pdf)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return text;
-    }
+    private static string PdfText(string pdf) => PdfFiles.Text(pdf);
 
     private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
-    private static int PageCount(string pdf)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdfinfo", [pdf]) { RedirectStandardOutput = true })!;
-        var info = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
-    }
+    private static int PageCount(string pdf) => PdfFiles.Pages(pdf);
 
     private async Task<IReadOnlyList<ReportFile>> GenerateAsync(string region, bool english, ReportFormats formats, string folder, int year = 2024) =>
         await seeded.Generator.GenerateAsync(year, [RegionCode.Parse(region)], english, formats, Path.Combine(seeded.Output.Path, folder), null, CancellationToken.None);
@@ -116,6 +104,34 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
             using var images = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "50", "-png", "-f", "1", "-l", "6", files.Single().Path, Path.Combine(AppContext.BaseDirectory, "artifacts", "report-cn-zh")]))!;
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
             await images.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("CN", false)]
+    [InlineData("44", true)]
+    public async Task Pdf_Contents_EachEntryNamesThePageItsChapterStartsOn(string region, bool english)
+    {
+        var path = (await GenerateAsync(region, english, ReportFormats.Pdf, $"toc-{region}-{english}")).Single().Path;
+        var pages = PageCount(path);
+        var lang = new UiLanguage { English = english };
+
+        // The contents page (page 2, after the title page) lists each chapter with a number.
+        var contents = PdfFiles.Text(path, 2);
+        Assert.Contains(lang.T("目录", "Contents"), contents, StringComparison.Ordinal);
+        var entries = System.Text.RegularExpressions.Regex.Matches(contents, english ? @"(\d)\. ([A-Za-z][A-Za-z ]+?)\s+(\d+)\s*$" : @"([一二三四五六])、(\S+?)\s+(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(RegionCode.Parse(region).IsNational ? 6 : 5, entries.Count);
+        var previous = 2;
+        foreach (System.Text.RegularExpressions.Match entry in entries)
+        {
+            var page = int.Parse(entry.Groups[3].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(page, previous + 1, pages);
+            previous = page;
+
+            // That page opens with the chapter's heading.
+            var heading = english ? $"{entry.Groups[1].Value}. {entry.Groups[2].Value.Trim()}" : $"{entry.Groups[1].Value}、{entry.Groups[2].Value}";
+            var top = PdfFiles.Text(path, page).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).First();
+            Assert.Equal(heading, top);
         }
     }
 
