@@ -68,6 +68,13 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             // Enhanced navigation sets the address, then swaps the page in.
             await page.WaitForFunctionAsync("() => document.querySelector('h1')?.textContent.includes('云南省')");
             Assert.Contains("云南省", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+            // The store-backed section is streamed to blazor.web.js: the placeholder gives way to the
+            // scorecard, and the charts in it are drawn.
+            await page.WaitForSelectorAsync("#scorecard");
+            Assert.Equal(0, await page.Locator("#loading").CountAsync());
+            await page.WaitForSelectorAsync("[data-chart][data-drawn='true'] svg");
+            Assert.Equal(await page.Locator("[data-chart]").CountAsync(), await page.Locator("[data-chart][data-drawn='true']").CountAsync());
         });
     }
 
