@@ -44,9 +44,10 @@ public sealed class AccountsDatabase(IServiceScopeFactory scopes, IOptions<Accou
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException ex) when (postgres)
+        catch (Exception ex) when (postgres && (ex as DbException ?? ex.InnerException as DbException) is { } cause)
         {
-            throw new InvalidOperationException($"The accounts database of ConnectionStrings:Accounts ({AccountsConnection.Describe(db.Database.GetConnectionString()!)}) cannot be opened: {ex.Message}", ex);
+            // EF wraps Npgsql's error as a "transient failure"; the operator needs the setting and the server it names.
+            throw new InvalidOperationException($"The accounts database of ConnectionStrings:Accounts ({AccountsConnection.Describe(db.Database.GetConnectionString()!)}) cannot be opened: {cause.Message}", ex);
         }
 
         try
