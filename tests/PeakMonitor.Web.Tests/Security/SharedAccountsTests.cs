@@ -89,4 +89,19 @@ public sealed class SharedAccountsTests(InfluxServerFixture influx, PostgresServ
         var entry = Assert.Single(await b.Services.GetRequiredService<AuditLog>().ListAsync(AuditActions.SignIn, viewer, null, 10, CancellationToken.None));
         Assert.StartsWith("ok", entry.Result, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Database=peakmonitor;Username=pm", "ConnectionStrings:Accounts names no PostgreSQL server")]
+    [InlineData("Data Source=accounts.db", "ConnectionStrings:Accounts is not a PostgreSQL connection string")]
+    [InlineData("Host=127.0.0.1;Port=1;Database=peakmonitor;Username=pm;Password=s3cret-Pw;Timeout=2", "The accounts database of ConnectionStrings:Accounts (127.0.0.1:1/peakmonitor) cannot be opened")]
+    public async Task Startup_AccountsConnectionStringUnusable_FailsNamingTheSettingNotThePassword(string connectionString, string expected)
+    {
+        var store = await influx.NewDatabaseAsync();
+        await using var factory = new PeakMonitorWebFactory(influx.Url, store.Database, new Dictionary<string, string?> { ["ConnectionStrings:Accounts"] = connectionString });
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient().Dispose());
+
+        Assert.Contains(expected, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-Pw", ex.ToString(), StringComparison.Ordinal);
+    }
 }
