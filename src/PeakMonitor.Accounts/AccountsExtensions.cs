@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,8 @@ namespace PeakMonitor.Accounts;
 public static class AccountsExtensions
 {
     /// <summary>
-    /// Users and roles (ASP.NET Core Identity on SQLite), API tokens, the audit log and the user
+    /// Users and roles (ASP.NET Core Identity on SQLite, or on PostgreSQL when
+    /// <c>ConnectionStrings:Accounts</c> names a server), API tokens, the audit log and the user
     /// administration, configured from section <c>Accounts</c>. The web app adds its sign-in on top
     /// through <paramref name="identity"/>.
     /// </summary>
@@ -21,11 +23,29 @@ public static class AccountsExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<AccountsDbContext>((sp, o) =>
+        services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
+
+        // The provider is chosen here, from whether the setting is there at all; whether it is a usable
+        // connection string is the validator's to say, at start, with the other settings' errors.
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(AccountsConnection.Name)))
         {
-            var path = Path.GetFullPath(sp.GetRequiredService<IOptions<AccountsOptions>>().Value.DatabasePath);
-            o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString());
-        });
+            services.AddDbContextFactory<SqliteAccountsDbContext>((sp, o) =>
+            {
+                var path = Path.GetFullPath(sp.GetRequiredService<IOptions<AccountsOptions>>().Value.DatabasePath);
+                o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString());
+            });
+            AddAccountsContext<SqliteAccountsDbContext>(services);
+        }
+        else
+        {
+            services.AddDbContextFactory<PostgresAccountsDbContext>((sp, o) =>
+            {
+                // Reading the options first fails with the validator's message rather than Npgsql's.
+                _ = sp.GetRequiredService<IOptions<AccountsOptions>>().Value;
+                o.UseNpgsql(AccountsConnection.Postgres(sp.GetRequiredService<IConfiguration>().GetConnectionString(AccountsConnection.Name)!));
+            });
+            AddAccountsContext<PostgresAccountsDbContext>(services);
+        }
 
         var identityBuilder = services.AddIdentityCore<PeakUser>()
             .AddRoles<IdentityRole>()
@@ -52,5 +72,13 @@ public static class AccountsExtensions
         services.AddSingleton<AccountsDatabase>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountsDatabase>());
         return builder;
+    }
+
+    /// <summary>The provider's context, also as the <see cref="AccountsDbContext"/> (and its factory) that Identity and the services use.</summary>
+    private static void AddAccountsContext<TContext>(IServiceCollection services)
+        where TContext : AccountsDbContext
+    {
+        services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<AccountsDbContext>>(sp => new AccountsContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }
 }

@@ -7,11 +7,14 @@ public sealed class AccountsOptions
 {
     public const string SectionName = "Accounts";
 
-    /// <summary>The SQLite file (created with its folder on first start).</summary>
+    /// <summary>The SQLite file (created with its folder on first start); unused when <c>ConnectionStrings:Accounts</c> names a PostgreSQL server.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/accounts.db";
 
-    /// <summary>Where the keys that protect sign-in cookies and forms are kept; shared by every instance of the app.</summary>
+    /// <summary>
+    /// Where the keys that protect sign-in cookies and forms were kept before they moved into the accounts
+    /// database: read once, at the first start of this version, so that earlier sign-ins stay valid.
+    /// </summary>
     [Required]
     public string KeysDirectory { get; set; } = "data/keys";
 

@@ -19,6 +19,10 @@ public static partial class TestAccounts
     public static Task<IReadOnlyList<(string Name, string Password)>> CreateUsersAsync(string databasePath, string role, int count) =>
         WithAccountsAsync(databasePath, services => CreateUsersAsync(services, role, count));
 
+    /// <summary>Users in the accounts database that <c>ConnectionStrings:Accounts</c> names (PostgreSQL), before the apps start.</summary>
+    public static Task<IReadOnlyList<(string Name, string Password)>> CreateUsersOnServerAsync(string connectionString, string role, int count) =>
+        WithAccountsAsync(new Dictionary<string, string?> { ["ConnectionStrings:Accounts"] = connectionString }, services => CreateUsersAsync(services, role, count));
+
     /// <summary>A read-only API token for an existing user of the accounts file; returns its secret.</summary>
     public static Task<string> CreateTokenAsync(string databasePath, string userName, string tokenName) =>
         WithAccountsAsync(databasePath, async services =>
@@ -28,10 +32,13 @@ public static partial class TestAccounts
         });
 
     /// <summary>The accounts services on a file, outside any app; the file is released afterwards.</summary>
-    private static async Task<T> WithAccountsAsync<T>(string databasePath, Func<IServiceProvider, Task<T>> work)
+    private static Task<T> WithAccountsAsync<T>(string databasePath, Func<IServiceProvider, Task<T>> work) =>
+        WithAccountsAsync(new Dictionary<string, string?> { ["Accounts:DatabasePath"] = databasePath }, work);
+
+    private static async Task<T> WithAccountsAsync<T>(IReadOnlyDictionary<string, string?> settings, Func<IServiceProvider, Task<T>> work)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Accounts:DatabasePath"] = databasePath });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddAccounts();
         using var host = builder.Build();

@@ -46,7 +46,8 @@ public sealed class DataPathsTests(InfluxServerFixture influxd) : IClassFixture<
         Assert.Equal(Path.Combine(root.Path, "data", "ingestion"), services.GetRequiredService<IOptions<IngestionOptions>>().Value.DataDirectory);
         Assert.Equal(Path.Combine(root.Path, "data", "accounts.db"), services.GetRequiredService<IOptions<AccountsOptions>>().Value.DatabasePath);
         Assert.True(File.Exists(Path.Combine(root.Path, "data", "accounts.db")));
-        Assert.True(Directory.Exists(Path.Combine(root.Path, "data", "keys")));
+        // The key ring is in the accounts database; the folder is only read for keys of earlier versions.
+        Assert.Equal(Path.Combine(root.Path, "data", "keys"), services.GetRequiredService<IOptions<AccountsOptions>>().Value.KeysDirectory);
     }
 
     [Fact]

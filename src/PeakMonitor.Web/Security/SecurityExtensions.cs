@@ -29,9 +29,9 @@ internal static class SecurityExtensions
         services.AddHttpContextAccessor();
 
         // Cookies and antiforgery tokens must stay valid across restarts and across instances behind a
-        // load balancer: the key ring lives in a configured folder, not in memory.
-        var keys = builder.Configuration[AccountsOptions.SectionName + ":KeysDirectory"] is { Length: > 0 } k ? k : new AccountsOptions().KeysDirectory;
-        services.AddDataProtection().SetApplicationName("PeakMonitor").PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
+        // load balancer: the key ring lives in the accounts database (the instances on one PostgreSQL
+        // database read the same keys), not in memory or in a folder of one machine.
+        services.AddDataProtection().SetApplicationName("PeakMonitor").PersistKeysToDbContext<AccountsDbContext>();
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>

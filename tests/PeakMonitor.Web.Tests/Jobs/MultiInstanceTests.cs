@@ -175,6 +175,37 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.Contains("from-a.csv", await onB.GetStringAsync(new Uri("/data", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_OnInstanceA_CookieAcceptedByInstanceBOnOneDatabaseForAccountsAndJobs()
+    {
+        // As docker-compose.yml runs them: accounts, key ring, Hangfire and the run history in one database.
+        var shared = new Dictionary<string, string?> { ["ConnectionStrings__Accounts"] = _jobs };
+        var (name, password) = (await TestAccounts.CreateUsersOnServerAsync(_jobs, Roles.Analyst, 1))[0];
+        var apps = await Task.WhenAll(StartAsync("a", shared), StartAsync("b", shared));
+        // The browser's cookies for the site, as a proxy in front of both instances would pass them on.
+        var jar = new CookieContainer();
+        using var onA = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = jar }) { BaseAddress = apps[0].Url };
+        await TestAccounts.SignInAsync(onA, name, password);
+        var cookie = jar.GetCookieHeader(apps[0].Url);
+        Assert.Contains("PeakMonitor.Auth=", cookie, StringComparison.Ordinal);
+
+        using var onB = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = apps[1].Url };
+        using (var anonymous = await onB.GetAsync(new Uri("/account", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/account", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var page = await onB.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(name, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = new NpgsqlConnection(_jobs);
+        await db.OpenAsync();
+        await using var keys = new NpgsqlCommand("SELECT COUNT(*) FROM \"DataProtectionKeys\"", db);
+        Assert.True((long)(await keys.ExecuteScalarAsync())! >= 1);
+    }
+
     /// <summary>The process id of the instance whose worker runs an import job now, from Hangfire's processing state (its server id names the process).</summary>
     private async Task<int?> ImportingProcessAsync()
     {
