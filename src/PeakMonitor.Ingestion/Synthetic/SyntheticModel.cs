@@ -55,6 +55,13 @@ internal sealed class SyntheticModel
 
     private readonly Dictionary<string, SortedDictionary<int, double>[]> _ratios = new(StringComparer.Ordinal);
 
+    // Shares of the nation from official month-end tables (a province's value over the table's CN row),
+    // by indicator and province: the year-end nearest the month (January–June: the year before) → share.
+    private readonly Dictionary<string, SortedDictionary<int, double>[]> _monthShares = new(StringComparer.Ordinal);
+
+    // Official month-end values (indicator, province, year, value): caps on the year-ends before them.
+    private readonly List<(string Indicator, int Province, int Year, double Value)> _monthCaps = [];
+
     public SyntheticModel(IEnumerable<Observation> national, int seed)
         : this(national, [], seed)
     {
@@ -70,7 +77,26 @@ internal sealed class SyntheticModel
         ArgumentNullException.ThrowIfNull(official);
         _seed = seed;
         var index = ProvinceProfiles.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        foreach (var o in official.Where(o => o.Sector == SectorId.All && o.Period.Frequency == Frequency.Annual && !double.IsNaN(o.Value)))
+        var rows = official.Where(o => o.Sector == SectorId.All && !double.IsNaN(o.Value)).ToArray();
+        var monthNational = rows.Where(o => o.Region.IsNational && o.Period.Frequency == Frequency.Monthly).ToDictionary(o => (o.Indicator.Value, o.Period));
+        foreach (var o in rows.Where(o => o.Period.Frequency == Frequency.Monthly && !o.Region.IsNational))
+        {
+            if (!index.TryGetValue(o.Region.Value, out var p) || !monthNational.TryGetValue((o.Indicator.Value, o.Period), out var cn) || cn.Value <= 0)
+            {
+                continue;
+            }
+
+            if (!_monthShares.TryGetValue(o.Indicator.Value, out var shares))
+            {
+                shares = [.. ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>())];
+                _monthShares[o.Indicator.Value] = shares;
+            }
+
+            shares[p][o.Period.Month <= 6 ? o.Period.Year - 1 : o.Period.Year] = o.Value / cn.Value;
+            _monthCaps.Add((o.Indicator.Value, p, o.Period.Year, o.Value));
+        }
+
+        foreach (var o in rows.Where(o => o.Period.Frequency == Frequency.Annual))
         {
             if (o.Region.IsNational)
             {
@@ -168,6 +194,22 @@ internal sealed class SyntheticModel
     {
         var source = AnchorSources.GetValueOrDefault(indicator, indicator);
         var ratios = ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>()).ToArray();
+        if (_monthShares.TryGetValue(source, out var monthShares))
+        {
+            // A month-end table shapes the year-end nearest it; an annual figure of that year wins (below).
+            foreach (var year in monthShares.SelectMany(d => d.Keys).Distinct())
+            {
+                var profileSum = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year));
+                for (var p = 0; p < ratios.Length; p++)
+                {
+                    if (monthShares[p].TryGetValue(year, out var share) && theme.At(p, year) > 0 && profileSum > 0 && share > 0)
+                    {
+                        ratios[p][year] = share / (theme.At(p, year) / profileSum);
+                    }
+                }
+            }
+        }
+
         if (!_official.TryGetValue(source, out var byProvince))
         {
             return ratios;
@@ -326,17 +368,15 @@ internal sealed class SyntheticModel
         return built;
     }
 
-    /// <summary>Capacities of the years before an official figure, capped at it, so a synthetic stock never exceeds a later published value.</summary>
+    /// <summary>Capacities of the year-ends before an official figure (annual or month-end), capped at it, so a synthetic stock never exceeds a later published value.</summary>
     private void CapBeforeOfficial(string indicator, int year, double[] values)
     {
-        if (!_official.TryGetValue(indicator, out var byProvince))
-        {
-            return;
-        }
-
+        var byProvince = _official.GetValueOrDefault(indicator);
         for (var p = 0; p < values.Length; p++)
         {
-            var later = byProvince[p].Where(k => k.Key > year).Select(k => (double?)k.Value).Min();
+            var later = (byProvince?[p].Where(k => k.Key > year).Select(k => k.Value) ?? [])
+                .Concat(_monthCaps.Where(m => m.Indicator == indicator && m.Province == p && m.Year > year).Select(m => m.Value))
+                .Select(v => (double?)v).Min();
             if (later is { } cap && values[p] > cap)
             {
                 values[p] = cap;

@@ -85,9 +85,10 @@ public sealed class SeedFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_CommittedNationalFile_ReproducesCommittedSyntheticFiles()
+    public async Task WriteAsync_CommittedNationalAndOfficialFiles_ReproducesCommittedSyntheticFiles()
     {
         File.Copy(SeedData.PathOf(SeedFiles.NationalFile), Path.Combine(_dir.Path, SeedFiles.NationalFile));
+        File.Copy(SeedData.PathOf(SeedFiles.OfficialFile), Path.Combine(_dir.Path, SeedFiles.OfficialFile));
 
         var written = await SeedFiles.WriteAsync(_dir.Path, ProvincialSeriesGenerator.DefaultSeed, CancellationToken.None);
 
