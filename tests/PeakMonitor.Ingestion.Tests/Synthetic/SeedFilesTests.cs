@@ -102,6 +102,18 @@ public sealed class SeedFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_BadOfficialFile_RejectedNamingItsFileAndNothingWritten()
+    {
+        File.Copy(SeedData.PathOf(SeedFiles.NationalFile), Path.Combine(_dir.Path, SeedFiles.NationalFile));
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, SeedFiles.OfficialFile), "region,indicator,period,value,unit\n99,gdp_nominal,2023,1,100m CNY\n");
+
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => SeedFiles.WriteAsync(_dir.Path, 1, CancellationToken.None));
+
+        Assert.Equal(SeedFiles.OfficialFile, Assert.Single(ex.Errors).File);
+        Assert.Equal(2, Directory.GetFiles(_dir.Path).Length);
+    }
+
+    [Fact]
     public async Task WriteAsync_NoNationalFile_RejectedNamingTheFile()
     {
         var ex = await Assert.ThrowsAsync<CsvImportException>(() => SeedFiles.WriteAsync(_dir.Path, 1, CancellationToken.None));
