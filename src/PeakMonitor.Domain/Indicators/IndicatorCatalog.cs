@@ -55,6 +55,8 @@ public static class IndicatorCatalog
         ("energy_intensity_change", "万元国内生产总值能耗比上年变化（官方公布，现行口径）", "Energy per unit of GDP, change on the year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
         ("energy_intensity_change_gross", "万元国内生产总值能耗比上年变化（官方公布，原口径）", "Energy per unit of GDP, change on the year (as published, gross definition)", IndicatorKind.Change, "%", NoOtherUnits),
         ("energy_intensity_plan_change", "五年规划期内能耗强度累计变化（官方公布，现行口径）", "Energy intensity, change since the five-year plan's base year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
+        // The provincial bulletins publish the growth of energy use beside the intensity change (issue 13).
+        ("energy_total_change", "能源消费总量比上年增长（官方公布）", "Total energy consumption, change on the year (as published)", IndicatorKind.Change, "%", NoOtherUnits),
         ("co2_intensity_change", "万元国内生产总值二氧化碳排放比上年变化（官方公布）", "CO2 per unit of GDP, change on the year (as published)", IndicatorKind.Change, "%", NoOtherUnits),
     ];
 
