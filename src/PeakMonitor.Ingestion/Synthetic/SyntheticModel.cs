@@ -147,6 +147,12 @@ internal sealed class SyntheticModel
         ["gdp_real"] = "gdp_nominal",
     };
 
+    // Published year-on-year growth (%) a synthetic indicator's step follows where its level is not known.
+    private static readonly Dictionary<string, string> GrowthSources = new(StringComparer.Ordinal)
+    {
+        ["energy_total"] = "energy_total_change",
+    };
+
     /// <summary>The official value of a province in a year, or null.</summary>
     public double? Official(string indicator, int province, int year) =>
         _official.TryGetValue(indicator, out var byProvince) && byProvince[province].TryGetValue(year, out var v) ? v : null;
@@ -168,7 +174,12 @@ internal sealed class SyntheticModel
             _ratios[indicator] = ratios;
         }
 
-        var known = ratios[province];
+        return Interpolate(ratios[province], year);
+    }
+
+    /// <summary>Linear between known years, flat outside them, 1 when nothing is known.</summary>
+    private static double Interpolate(SortedDictionary<int, double> known, int year)
+    {
         if (known.Count == 0)
         {
             return 1;
@@ -190,7 +201,48 @@ internal sealed class SyntheticModel
         return before.Value.Value + (t * (after.Value.Value - before.Value.Value));
     }
 
+    /// <summary>
+    /// Level anchors (<see cref="BuildLevelRatios"/>), then the published growth of a year where no
+    /// level is known: the factor of the year before (from the levels, else 1) carried into the year
+    /// by the province's own growth over the nation's, so the province's step from the year before
+    /// follows what it published (up to the seeded noise) and its level stays where it was.
+    /// </summary>
     private SortedDictionary<int, double>[] BuildRatios(string indicator, ProfileTheme theme)
+    {
+        var ratios = BuildLevelRatios(indicator, theme);
+        if (!GrowthSources.TryGetValue(indicator, out var growthSource) || !_official.TryGetValue(growthSource, out var growth) || Driver(indicator) is not { } national)
+        {
+            return ratios;
+        }
+
+        foreach (var year in growth.SelectMany(d => d.Keys).Distinct().Order())
+        {
+            if (national.At(year) is not { } now || national.At(year - 1) is not { } before || before <= 0)
+            {
+                continue;
+            }
+
+            var nationalGrowth = now / before;
+            var sumNow = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year));
+            var sumBefore = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year - 1));
+            for (var p = 0; p < ratios.Length; p++)
+            {
+                if (!growth[p].TryGetValue(year, out var g) || ratios[p].ContainsKey(year) || theme.At(p, year) <= 0 || sumBefore <= 0)
+                {
+                    continue;
+                }
+
+                var previous = Interpolate(ratios[p], year - 1);
+                var profileStep = (theme.At(p, year) / sumNow) / (theme.At(p, year - 1) / sumBefore);
+                ratios[p][year - 1] = previous;
+                ratios[p][year] = previous * (1 + (g / 100)) / nationalGrowth / profileStep;
+            }
+        }
+
+        return ratios;
+    }
+
+    private SortedDictionary<int, double>[] BuildLevelRatios(string indicator, ProfileTheme theme)
     {
         var source = AnchorSources.GetValueOrDefault(indicator, indicator);
         var ratios = ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>()).ToArray();

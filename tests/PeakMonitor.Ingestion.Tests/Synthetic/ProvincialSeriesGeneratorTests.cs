@@ -291,4 +291,18 @@ public sealed class ProvincialSeriesGeneratorTests
         // Tibet published at twice its synthetic share: its synthetic series moves to about twice its level, years before included.
         Assert.InRange(anchored / plain, 1.8, 2.2);
     }
+
+    [Fact]
+    public void Generate_PublishedEnergyGrowth_ProvinceStepFollowsItNotTheNation()
+    {
+        // Hubei's energy use fell 6.1% in 2020 and Zhejiang's rose 10.1% (2020 bulletin), against +2.2% nationally.
+        var official = new[] { Official("energy_total_change", "42", Period.OfYear(2020), -6.1), Official("energy_total_change", "33", Period.OfYear(2020), 10.1) };
+
+        var generated = ProvincialSeriesGenerator.Generate(SeedData.National, official, Seed);
+
+        double Step(string region) => (Value(generated, "energy_total", region, "2020") / Value(generated, "energy_total", region, "2019") - 1) * 100;
+        // The seeded noise of a provincial share (±3%, smooth) is what is left.
+        Assert.InRange(Step("42"), -6.1 - 3.5, -6.1 + 3.5);
+        Assert.InRange(Step("33"), 10.1 - 3.5, 10.1 + 3.5);
+    }
 }
