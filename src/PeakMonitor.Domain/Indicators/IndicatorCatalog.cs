@@ -23,6 +23,9 @@ public static class IndicatorCatalog
         ("energy_nonfossil", "非化石能源消费量", "Non-fossil energy consumption", IndicatorKind.Flow, "10k tce", EnergyUnits),
         ("co2_energy", "能源活动二氧化碳排放", "Energy-related CO2 emissions", IndicatorKind.Flow, "10k t", Co2Units),
         ("gdp_real", "地区生产总值（不变价）", "GDP at constant prices", IndicatorKind.Flow, "100m CNY", MoneyUnits),
+        // Provincial communiqués publish GDP at current prices; stored as such rather than mislabelled as
+        // gdp_real (constant prices), which the intensity KPIs read (seed-data/README.md, "Provincial data").
+        ("gdp_nominal", "地区生产总值（现价）", "GDP at current prices", IndicatorKind.Flow, "100m CNY", MoneyUnits),
         ("population", "年末常住人口", "Resident population, year end", IndicatorKind.Stock, "10k persons", PersonUnits),
         ("value_added", "增加值（不变价）", "Value added at constant prices", IndicatorKind.Flow, "100m CNY", MoneyUnits),
         ("cap_wind", "风电装机容量", "Installed wind capacity", IndicatorKind.Stock, "10k kW", PowerUnits),
@@ -52,6 +55,8 @@ public static class IndicatorCatalog
         ("energy_intensity_change", "万元国内生产总值能耗比上年变化（官方公布，现行口径）", "Energy per unit of GDP, change on the year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
         ("energy_intensity_change_gross", "万元国内生产总值能耗比上年变化（官方公布，原口径）", "Energy per unit of GDP, change on the year (as published, gross definition)", IndicatorKind.Change, "%", NoOtherUnits),
         ("energy_intensity_plan_change", "五年规划期内能耗强度累计变化（官方公布，现行口径）", "Energy intensity, change since the five-year plan's base year (as published, definition in force)", IndicatorKind.Change, "%", NoOtherUnits),
+        // The provincial bulletins publish the growth of energy use beside the intensity change (issue 13).
+        ("energy_total_change", "能源消费总量比上年增长（官方公布）", "Total energy consumption, change on the year (as published)", IndicatorKind.Change, "%", NoOtherUnits),
         ("co2_intensity_change", "万元国内生产总值二氧化碳排放比上年变化（官方公布）", "CO2 per unit of GDP, change on the year (as published)", IndicatorKind.Change, "%", NoOtherUnits),
     ];
 

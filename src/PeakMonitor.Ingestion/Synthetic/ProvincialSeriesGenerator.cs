@@ -27,7 +27,8 @@ public static class ProvincialSeriesGenerator
 {
     public const string Source = "synthetic";
 
-    public const int Version = 1;
+    // 2: shares anchored to the official provincial file, official keys left out (issue 13).
+    public const int Version = 2;
 
     /// <summary>The seed of the committed seed files (the year of the plan's peak target).</summary>
     public const int DefaultSeed = 2030;
@@ -70,13 +71,25 @@ public static class ProvincialSeriesGenerator
     /// peak_load and dr_capacity); energy_total and co2_energy by <see cref="Sectors"/> for CN and
     /// each province; and end-of-month <see cref="MonthlyCapacities"/> 2021-01 … 2025-12 per province.
     /// </summary>
-    public static IReadOnlyList<Observation> Generate(IReadOnlyList<Observation> national, int seed)
+    public static IReadOnlyList<Observation> Generate(IReadOnlyList<Observation> national, int seed) =>
+        Generate(national, [], seed);
+
+    /// <summary>
+    /// As <see cref="Generate(IReadOnlyList{Observation}, int)"/>, with the official provincial
+    /// figures (provinces-official.csv): each province's synthetic series follows its own published
+    /// values (shares anchored to them, capacities passing through them), and no synthetic row is
+    /// written for a region × indicator × period the official file has, so every key has one value.
+    /// </summary>
+    public static IReadOnlyList<Observation> Generate(IReadOnlyList<Observation> national, IReadOnlyList<Observation> official, int seed)
     {
         ArgumentNullException.ThrowIfNull(national);
-        var model = new SyntheticModel(national, seed);
+        ArgumentNullException.ThrowIfNull(official);
+        var model = new SyntheticModel(national, official, seed);
         var note = Note(seed);
         var rows = new List<Observation>();
+        var taken = official.Where(o => !o.Region.IsNational).Select(o => (o.Indicator, o.Region, o.Sector, o.Period)).ToHashSet();
         AddAnnual(model, rows, note);
+        rows.RemoveAll(o => taken.Contains((o.Indicator, o.Region, o.Sector, o.Period)));
         AddSectors(model, rows, note);
         for (var year = FirstMonthlyYear; year <= LastYear; year++)
         {
@@ -86,6 +99,7 @@ public static class ProvincialSeriesGenerator
             }
         }
 
+        rows.RemoveAll(o => o.Period.Frequency == Frequency.Monthly && taken.Contains((o.Indicator, o.Region, o.Sector, o.Period)));
         return Sorted(rows);
     }
 

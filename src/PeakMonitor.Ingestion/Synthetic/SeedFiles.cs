@@ -10,13 +10,17 @@ namespace PeakMonitor.Ingestion.Synthetic;
 /// Regenerates the synthetic seed files from the official national file: reads
 /// <see cref="NationalFile"/> in <c>seedDirectory</c>, runs <see cref="ProvincialSeriesGenerator.Generate"/>
 /// and writes <see cref="ProvincesFile"/> (annual, sector all), <see cref="SectorsFile"/> (sector
-/// series) and <see cref="MonthlyFile"/> (monthly capacities) next to it. The same national file
+/// series) and <see cref="MonthlyFile"/> (monthly capacities) next to it, anchored to
+/// <see cref="OfficialFile"/> where it exists and leaving out the keys it has. The same input files
 /// and seed always give byte-identical files.
 /// </summary>
 public static class SeedFiles
 {
     public const string NationalFile = "national-cn.csv";
     public const string ProvincesFile = "provinces-synthetic.csv";
+
+    /// <summary>Official provincial figures with their sources; optional input of the generator (read, never written).</summary>
+    public const string OfficialFile = "provinces-official.csv";
     public const string SectorsFile = "sectors-synthetic.csv";
     public const string MonthlyFile = "capacity-monthly-synthetic.csv";
 
@@ -25,7 +29,11 @@ public static class SeedFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(seedDirectory);
         var national = await CanonicalCsvReader.ReadFileAsync(Path.Combine(seedDirectory, NationalFile), cancellationToken).ConfigureAwait(false);
-        var generated = ProvincialSeriesGenerator.Generate(national.Observations, seed);
+        var officialPath = Path.Combine(seedDirectory, OfficialFile);
+        var official = File.Exists(officialPath)
+            ? (await CanonicalCsvReader.ReadFileAsync(officialPath, cancellationToken).ConfigureAwait(false)).Observations
+            : [];
+        var generated = ProvincialSeriesGenerator.Generate(national.Observations, official, seed);
         var files = new (string Name, Func<Observation, bool> Select)[]
         {
             (ProvincesFile, o => o.Period.Frequency == Frequency.Annual && o.Sector == SectorId.All),

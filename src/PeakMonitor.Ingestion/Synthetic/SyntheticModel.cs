@@ -47,9 +47,77 @@ internal sealed class SyntheticModel
     private readonly Dictionary<string, NationalDriver> _drivers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), double[]?> _cache = [];
 
+    // Official provincial figures, annual, by indicator and province index: year → value.
+    private readonly Dictionary<string, SortedDictionary<int, double>[]> _official = new(StringComparer.Ordinal);
+
+    // National values printed beside the provincial figures (CN rows of the official file), by indicator: year → value.
+    private readonly Dictionary<string, Dictionary<int, double>> _officialNational = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, SortedDictionary<int, double>[]> _ratios = new(StringComparer.Ordinal);
+
+    // Shares of the nation from official month-end tables (a province's value over the table's CN row),
+    // by indicator and province: the year-end nearest the month (January–June: the year before) → share.
+    private readonly Dictionary<string, SortedDictionary<int, double>[]> _monthShares = new(StringComparer.Ordinal);
+
+    // Official month-end values (indicator, province, year, value): caps on the year-ends before them.
+    private readonly List<(string Indicator, int Province, int Year, double Value)> _monthCaps = [];
+
     public SyntheticModel(IEnumerable<Observation> national, int seed)
+        : this(national, [], seed)
     {
+    }
+
+    /// <param name="official">
+    /// Official provincial figures (annual, sector all; other rows are ignored): each province's
+    /// synthetic share is anchored to its own published values (<see cref="AnchorRatio"/>), and a
+    /// capacity passes through them exactly.
+    /// </param>
+    public SyntheticModel(IEnumerable<Observation> national, IEnumerable<Observation> official, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(official);
         _seed = seed;
+        var index = ProvinceProfiles.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var rows = official.Where(o => o.Sector == SectorId.All && !double.IsNaN(o.Value)).ToArray();
+        var monthNational = rows.Where(o => o.Region.IsNational && o.Period.Frequency == Frequency.Monthly).ToDictionary(o => (o.Indicator.Value, o.Period));
+        foreach (var o in rows.Where(o => o.Period.Frequency == Frequency.Monthly && !o.Region.IsNational))
+        {
+            if (!index.TryGetValue(o.Region.Value, out var p) || !monthNational.TryGetValue((o.Indicator.Value, o.Period), out var cn) || cn.Value <= 0)
+            {
+                continue;
+            }
+
+            if (!_monthShares.TryGetValue(o.Indicator.Value, out var shares))
+            {
+                shares = [.. ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>())];
+                _monthShares[o.Indicator.Value] = shares;
+            }
+
+            shares[p][o.Period.Month <= 6 ? o.Period.Year - 1 : o.Period.Year] = o.Value / cn.Value;
+            _monthCaps.Add((o.Indicator.Value, p, o.Period.Year, o.Value));
+        }
+
+        foreach (var o in rows.Where(o => o.Period.Frequency == Frequency.Annual))
+        {
+            if (o.Region.IsNational)
+            {
+                (_officialNational.TryGetValue(o.Indicator.Value, out var n) ? n : _officialNational[o.Indicator.Value] = [])[o.Period.Year] = o.Value;
+                continue;
+            }
+
+            if (!index.TryGetValue(o.Region.Value, out var p))
+            {
+                continue;
+            }
+
+            if (!_official.TryGetValue(o.Indicator.Value, out var byProvince))
+            {
+                byProvince = [.. ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>())];
+                _official[o.Indicator.Value] = byProvince;
+            }
+
+            byProvince[p][o.Period.Year] = o.Value;
+        }
+
         var byIndicator = national
             .Where(o => o.Region.IsNational && o.Sector == SectorId.All && o.Period.Frequency == Frequency.Annual)
             .GroupBy(o => o.Indicator.Value, StringComparer.Ordinal);
@@ -70,6 +138,158 @@ internal sealed class SyntheticModel
     }
 
     public int Seed => _seed;
+
+    // The official series a synthetic indicator's shares are anchored to. GDP: the communiqués publish
+    // current-price GDP only, so a province's share of the nation at current prices stands in for its
+    // share at constant prices (relative price levels differ by a few percent; documented in the README).
+    private static readonly Dictionary<string, string> AnchorSources = new(StringComparer.Ordinal)
+    {
+        ["gdp_real"] = "gdp_nominal",
+    };
+
+    // Published year-on-year growth (%) a synthetic indicator's step follows where its level is not known.
+    private static readonly Dictionary<string, string> GrowthSources = new(StringComparer.Ordinal)
+    {
+        ["energy_total"] = "energy_total_change",
+    };
+
+    /// <summary>The official value of a province in a year, or null.</summary>
+    public double? Official(string indicator, int province, int year) =>
+        _official.TryGetValue(indicator, out var byProvince) && byProvince[province].TryGetValue(year, out var v) ? v : null;
+
+    /// <summary>
+    /// The factor on a province's profile weight that makes its synthetic share follow its own
+    /// published shares: at each year with an official figure, its share of the national value (of
+    /// the official table's CN row, else of national-cn.csv in a published year, else of the sum when
+    /// all 31 provinces are published) over its profile share; linear between those years, flat
+    /// before the first and after the last, 1 for a province without official figures. So a
+    /// province with a known 2023 follows its own profile's growth through its own level, not the
+    /// national curve through a guessed one.
+    /// </summary>
+    public double AnchorRatio(string indicator, ProfileTheme theme, int province, int year)
+    {
+        if (!_ratios.TryGetValue(indicator, out var ratios))
+        {
+            ratios = BuildRatios(indicator, theme);
+            _ratios[indicator] = ratios;
+        }
+
+        return Interpolate(ratios[province], year);
+    }
+
+    /// <summary>Linear between known years, flat outside them, 1 when nothing is known.</summary>
+    private static double Interpolate(SortedDictionary<int, double> known, int year)
+    {
+        if (known.Count == 0)
+        {
+            return 1;
+        }
+
+        var before = known.Where(k => k.Key <= year).Select(k => (KeyValuePair<int, double>?)k).LastOrDefault();
+        var after = known.Where(k => k.Key >= year).Select(k => (KeyValuePair<int, double>?)k).FirstOrDefault();
+        if (before is null)
+        {
+            return after!.Value.Value;
+        }
+
+        if (after is null || after.Value.Key == before.Value.Key)
+        {
+            return before.Value.Value;
+        }
+
+        var t = (double)(year - before.Value.Key) / (after.Value.Key - before.Value.Key);
+        return before.Value.Value + (t * (after.Value.Value - before.Value.Value));
+    }
+
+    /// <summary>
+    /// Level anchors (<see cref="BuildLevelRatios"/>), then the published growth of a year where no
+    /// level is known: the factor of the year before (from the levels, else 1) carried into the year
+    /// by the province's own growth over the nation's, so the province's step from the year before
+    /// follows what it published (up to the seeded noise) and its level stays where it was.
+    /// </summary>
+    private SortedDictionary<int, double>[] BuildRatios(string indicator, ProfileTheme theme)
+    {
+        var ratios = BuildLevelRatios(indicator, theme);
+        if (!GrowthSources.TryGetValue(indicator, out var growthSource) || !_official.TryGetValue(growthSource, out var growth) || Driver(indicator) is not { } national)
+        {
+            return ratios;
+        }
+
+        foreach (var year in growth.SelectMany(d => d.Keys).Distinct().Order())
+        {
+            if (national.At(year) is not { } now || national.At(year - 1) is not { } before || before <= 0)
+            {
+                continue;
+            }
+
+            var nationalGrowth = now / before;
+            var sumNow = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year));
+            var sumBefore = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year - 1));
+            for (var p = 0; p < ratios.Length; p++)
+            {
+                if (!growth[p].TryGetValue(year, out var g) || ratios[p].ContainsKey(year) || theme.At(p, year) <= 0 || sumBefore <= 0)
+                {
+                    continue;
+                }
+
+                var previous = Interpolate(ratios[p], year - 1);
+                var profileStep = (theme.At(p, year) / sumNow) / (theme.At(p, year - 1) / sumBefore);
+                ratios[p][year - 1] = previous;
+                ratios[p][year] = previous * (1 + (g / 100)) / nationalGrowth / profileStep;
+            }
+        }
+
+        return ratios;
+    }
+
+    private SortedDictionary<int, double>[] BuildLevelRatios(string indicator, ProfileTheme theme)
+    {
+        var source = AnchorSources.GetValueOrDefault(indicator, indicator);
+        var ratios = ProvinceProfiles.Codes.Select(_ => new SortedDictionary<int, double>()).ToArray();
+        if (_monthShares.TryGetValue(source, out var monthShares))
+        {
+            // A month-end table shapes the year-end nearest it; an annual figure of that year wins (below).
+            foreach (var year in monthShares.SelectMany(d => d.Keys).Distinct())
+            {
+                var profileSum = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year));
+                for (var p = 0; p < ratios.Length; p++)
+                {
+                    if (monthShares[p].TryGetValue(year, out var share) && theme.At(p, year) > 0 && profileSum > 0 && share > 0)
+                    {
+                        ratios[p][year] = share / (theme.At(p, year) / profileSum);
+                    }
+                }
+            }
+        }
+
+        if (!_official.TryGetValue(source, out var byProvince))
+        {
+            return ratios;
+        }
+
+        foreach (var year in byProvince.SelectMany(d => d.Keys).Distinct())
+        {
+            double? denominator = _officialNational.TryGetValue(source, out var n) && n.TryGetValue(year, out var cn) ? cn
+                : Driver(source) is { } d && d.IsPublished(year) ? d.At(year)
+                : byProvince.All(x => x.ContainsKey(year)) ? byProvince.Sum(x => x[year])
+                : null;
+            var profileSum = Enumerable.Range(0, ratios.Length).Sum(p => theme.At(p, year));
+            if (denominator is not > 0 || profileSum <= 0)
+            {
+                continue;
+            }
+
+            for (var p = 0; p < ratios.Length; p++)
+            {
+                if (byProvince[p].TryGetValue(year, out var value) && theme.At(p, year) > 0 && value > 0)
+                {
+                    ratios[p][year] = (value / denominator.Value) / (theme.At(p, year) / profileSum);
+                }
+            }
+        }
+
+        return ratios;
+    }
 
     public NationalDriver? Driver(string indicator) => _drivers.GetValueOrDefault(indicator);
 
@@ -103,7 +323,7 @@ internal sealed class SyntheticModel
             "peak_load" => PeakLoad(year),
             "dr_capacity" => DemandResponse(year),
             "forest_coverage" => ForestCoverage(year),
-            _ when ShareSpecs.TryGetValue(indicator, out var spec) && spec.Capacity => Round(AllocateCapacity(indicator, spec, year), spec.Decimals),
+            _ when ShareSpecs.TryGetValue(indicator, out var spec) && spec.Capacity => Capped(indicator, year, Round(AllocateCapacity(indicator, spec, year), spec.Decimals)),
             _ when ShareSpecs.TryGetValue(indicator, out var spec) => Round(Allocate(indicator, spec, year), spec.Decimals),
             _ => null,
         };
@@ -159,7 +379,61 @@ internal sealed class SyntheticModel
 
         var gaps = target.Select((t, p) => Math.Max(0, t - previous[p])).ToArray();
         var gapSum = gaps.Sum();
-        return gapSum <= 0 ? previous : [.. previous.Select((v, p) => v + (added * gaps[p] / gapSum))];
+        var built = gapSum <= 0 ? [.. previous] : previous.Select((v, p) => v + (added * gaps[p] / gapSum)).ToArray();
+        return PassThroughOfficial(indicator, year, previous, built);
+    }
+
+    /// <summary>
+    /// A province with an official capacity in this year takes exactly that value; the difference is
+    /// taken from (or given to) the other provinces' additions of the year in proportion, never
+    /// below their last year's capacity, so no capacity falls and the sum moves at most by what
+    /// could not be absorbed. The years before an official figure are capped at it afterwards
+    /// (<see cref="CapBeforeOfficial"/>), so the stock never falls into a published value.
+    /// </summary>
+    private double[] PassThroughOfficial(string indicator, int year, double[] previous, double[] built)
+    {
+        var anchored = Enumerable.Range(0, built.Length).Where(p => Official(indicator, p, year) is not null).ToArray();
+        if (anchored.Length == 0)
+        {
+            return built;
+        }
+
+        var difference = 0.0;
+        foreach (var p in anchored)
+        {
+            var official = Official(indicator, p, year)!.Value;
+            difference += official - built[p];
+            built[p] = official;
+        }
+
+        var free = Enumerable.Range(0, built.Length).Except(anchored).ToArray();
+        var room = free.Sum(p => difference > 0 ? built[p] - previous[p] : built[p]);
+        if (room > 0)
+        {
+            var share = Math.Min(1, Math.Abs(difference) / room);
+            foreach (var p in free)
+            {
+                built[p] -= Math.Sign(difference) * share * (difference > 0 ? built[p] - previous[p] : built[p]);
+            }
+        }
+
+        return built;
+    }
+
+    /// <summary>Capacities of the year-ends before an official figure (annual or month-end), capped at it, so a synthetic stock never exceeds a later published value.</summary>
+    private void CapBeforeOfficial(string indicator, int year, double[] values)
+    {
+        var byProvince = _official.GetValueOrDefault(indicator);
+        for (var p = 0; p < values.Length; p++)
+        {
+            var later = (byProvince?[p].Where(k => k.Key > year).Select(k => k.Value) ?? [])
+                .Concat(_monthCaps.Where(m => m.Indicator == indicator && m.Province == p && m.Year > year).Select(m => m.Value))
+                .Select(v => (double?)v).Min();
+            if (later is { } cap && values[p] > cap)
+            {
+                values[p] = cap;
+            }
+        }
     }
 
     private double[] Split(string indicator, ProfileTheme theme, double noise, int year, double total)
@@ -167,7 +441,7 @@ internal sealed class SyntheticModel
         var weights = new double[ProvinceProfiles.Codes.Length];
         for (var p = 0; p < weights.Length; p++)
         {
-            weights[p] = theme.At(p, year) * SeededNoise.Smooth(_seed, "share/" + indicator, ProvinceProfiles.Codes[p], year, noise);
+            weights[p] = theme.At(p, year) * AnchorRatio(indicator, theme, p, year) * SeededNoise.Smooth(_seed, "share/" + indicator, ProvinceProfiles.Codes[p], year, noise);
         }
 
         var sum = weights.Sum();
@@ -323,6 +597,16 @@ internal sealed class SyntheticModel
         {
             var wobble = (SeededNoise.Smooth(_seed, "level/forest_coverage", ProvinceProfiles.Codes[p], year, 1) - 1) * 0.3;
             values[p] = Math.Round(Math.Clamp(ProvinceProfiles.ForestCoverage.At(p, year) + wobble, 0.1, 95), 2);
+        }
+
+        return values;
+    }
+
+    private double[]? Capped(string indicator, int year, double[]? values)
+    {
+        if (values is not null)
+        {
+            CapBeforeOfficial(indicator, year, values);
         }
 
         return values;

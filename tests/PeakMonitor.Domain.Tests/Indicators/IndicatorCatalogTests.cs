@@ -45,6 +45,9 @@ public sealed class IndicatorCatalogTests
 
             // Added for the definition of energy intensity in force and the published rates (README, "KPIs").
             "energy_feedstock", "energy_intensity_change", "energy_intensity_change_gross", "energy_intensity_plan_change", "co2_intensity_change",
+
+            // Added for the provincial communiqués, which publish GDP at current prices (issue 13).
+            "gdp_nominal", "energy_total_change",
         ];
 
         Assert.Equal(contract.Order(StringComparer.Ordinal), IndicatorCatalog.All.Select(i => i.Id.Value).Order(StringComparer.Ordinal));

@@ -83,7 +83,7 @@ public sealed class ProvincialSeriesGeneratorTests
         Assert.All(SeedData.Generated, o =>
         {
             Assert.Equal("synthetic", o.Source);
-            Assert.StartsWith("PeakMonitor synthetic generator v1, seed 2030", o.Note, StringComparison.Ordinal);
+            Assert.StartsWith("PeakMonitor synthetic generator v2, seed 2030", o.Note, StringComparison.Ordinal);
         });
     }
 
@@ -255,5 +255,54 @@ public sealed class ProvincialSeriesGeneratorTests
 
         Assert.Equal(new[] { "forest_coverage" }, generated.Select(o => o.Indicator.Value).Distinct());
         Assert.Equal(ProvinceCodes.Length * 21, generated.Count);
+    }
+
+    private static Observation Official(string indicator, string region, Period period, double value) =>
+        new(IndicatorId.Parse(indicator), RegionCode.Parse(region), SectorId.All, period, value, "test table", "found at http://example.test");
+
+    [Fact]
+    public void Generate_WithOfficialFigures_LeavesTheirKeysOutAndCapacityPassesThroughThem()
+    {
+        // Xinjiang solar far above its profile in 2014, Zhejiang population as published in 2023.
+        var official = new[] { Official("cap_solar", "65", Period.OfYear(2014), 326), Official("population", "33", Period.OfYear(2023), 6627) };
+
+        var generated = ProvincialSeriesGenerator.Generate(SeedData.National, official, Seed);
+
+        Assert.DoesNotContain(generated, o => o.Region.Value == "65" && o.Indicator.Value == "cap_solar" && o.Period == Period.OfYear(2014));
+        Assert.DoesNotContain(generated, o => o.Region.Value == "33" && o.Indicator.Value == "population" && o.Period == Period.OfYear(2023));
+        var before = Value(generated, "cap_solar", "65", "2013");
+        var after = Value(generated, "cap_solar", "65", "2015");
+        Assert.InRange(before, 0, 326);
+        Assert.True(after >= 326, $"Xinjiang solar falls after the published 326 (2015: {after})");
+    }
+
+    [Fact]
+    public void Generate_ProvinceWithOfficialShare_FollowsItsOwnLevelNotTheProfile()
+    {
+        var plain = Value(SeedData.Generated, "gdp_real", "54", "2022");
+        var official = new[]
+        {
+            Official("gdp_nominal", "CN", Period.OfYear(2023), 1_260_582),
+            Official("gdp_nominal", "54", Period.OfYear(2023), 2 * 1_260_582 * plain / SeedData.National.Single(o => o.Indicator.Value == "gdp_real" && o.Period == Period.OfYear(2022)).Value),
+        };
+
+        var anchored = Value(ProvincialSeriesGenerator.Generate(SeedData.National, official, Seed), "gdp_real", "54", "2022");
+
+        // Tibet published at twice its synthetic share: its synthetic series moves to about twice its level, years before included.
+        Assert.InRange(anchored / plain, 1.8, 2.2);
+    }
+
+    [Fact]
+    public void Generate_PublishedEnergyGrowth_ProvinceStepFollowsItNotTheNation()
+    {
+        // Hubei's energy use fell 6.1% in 2020 and Zhejiang's rose 10.1% (2020 bulletin), against +2.2% nationally.
+        var official = new[] { Official("energy_total_change", "42", Period.OfYear(2020), -6.1), Official("energy_total_change", "33", Period.OfYear(2020), 10.1) };
+
+        var generated = ProvincialSeriesGenerator.Generate(SeedData.National, official, Seed);
+
+        double Step(string region) => (Value(generated, "energy_total", region, "2020") / Value(generated, "energy_total", region, "2019") - 1) * 100;
+        // The seeded noise of a provincial share (±3%, smooth) is what is left.
+        Assert.InRange(Step("42"), -6.1 - 3.5, -6.1 + 3.5);
+        Assert.InRange(Step("33"), 10.1 - 3.5, 10.1 + 3.5);
     }
 }

@@ -30,11 +30,12 @@ public sealed class SeedCoverageTests
     {
         var national = (await CanonicalCsvReader.ReadFileAsync(SeedData.PathOf(SeedFiles.NationalFile), CancellationToken.None)).Observations;
         var provinces = (await CanonicalCsvReader.ReadFileAsync(SeedData.PathOf(SeedFiles.ProvincesFile), CancellationToken.None)).Observations;
+        var official = (await CanonicalCsvReader.ReadFileAsync(SeedData.PathOf(SeedFiles.OfficialFile), CancellationToken.None)).Observations;
         var targets = await ProvincialTargetsReader.ReadFileAsync(TargetsFile, CancellationToken.None);
         var sections = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["national-quality"] = NationalQuality(national),
-            ["provincial-data"] = ProvincialData(provinces),
+            ["provincial-data"] = ProvincialData([.. provinces, .. official]),
             ["provincial-targets"] = ProvincialTargets(targets),
         };
 
@@ -88,18 +89,30 @@ public sealed class SeedCoverageTests
         return sb.ToString();
     }
 
-    /// <summary>Per provincial series (sector all, annual): province-years official, synthetic and missing, 2005–2025.</summary>
-    private static string ProvincialData(IReadOnlyList<Observation> provinces)
+    /// <summary>
+    /// Per provincial series (sector all, annual, 2005–2025): province-years official (as reported and
+    /// 待核实), which provinces and years those are, synthetic, and missing; then the monthly official rows.
+    /// </summary>
+    private static string ProvincialData(IReadOnlyList<Observation> rows)
     {
         const int First = 2005, Last = 2025;
         var cells = RegionCatalog.Provinces.Count * (Last - First + 1);
-        var sb = new StringBuilder($"| series | official | synthetic | missing (of {cells} province-years {First}–{Last}) |\n|---|---:|---:|---:|\n");
-        var annual = provinces.Where(o => !o.Region.IsNational && o.Sector == SectorId.All && o.Period.Frequency == Frequency.Annual && o.Period.Year is >= First and <= Last).ToArray();
+        var sb = new StringBuilder($"| series | official (as reported + 待核实) | official provinces × years | synthetic | missing (of {cells} province-years {First}–{Last}) |\n|---|---:|---|---:|---:|\n");
+        var annual = rows.Where(o => !o.Region.IsNational && o.Sector == SectorId.All && o.Period.Frequency == Frequency.Annual && o.Period.Year is >= First and <= Last && !double.IsNaN(o.Value)).ToArray();
         foreach (var group in annual.GroupBy(o => o.Indicator.Value).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var synthetic = group.Count(o => o.Source == IndicatorPanel.SyntheticSource);
-            var official = group.Count() - synthetic;
-            sb.Append(CultureInfo.InvariantCulture, $"| `{group.Key}` | {official} | {synthetic} | {cells - group.Count()} |\n");
+            var official = group.Where(o => o.Source != IndicatorPanel.SyntheticSource).ToArray();
+            var years = official.GroupBy(o => o.Period.Year).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()}"));
+            var where = official.Length == 0 ? "–" : string.Join(", ", years);
+            var unverified = official.Count(o => o.Quality == ObservationQuality.Unverified);
+            sb.Append(CultureInfo.InvariantCulture, $"| `{group.Key}` | {official.Length} ({official.Length - unverified} + {unverified}) | {where} | {synthetic} | {cells - group.Count()} |\n");
+        }
+
+        var monthly = rows.Where(o => !o.Region.IsNational && o.Period.Frequency == Frequency.Monthly && o.Source != IndicatorPanel.SyntheticSource).ToArray();
+        foreach (var group in monthly.GroupBy(o => (o.Indicator.Value, o.Period)).OrderBy(g => g.Key.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Period))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| `{group.Key.Value}` (month end {group.Key.Period}) | {group.Count()} | {group.Key.Period}: {group.Count()} | – | – |\n");
         }
 
         return sb.ToString();

@@ -85,9 +85,10 @@ public sealed class SeedFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_CommittedNationalFile_ReproducesCommittedSyntheticFiles()
+    public async Task WriteAsync_CommittedNationalAndOfficialFiles_ReproducesCommittedSyntheticFiles()
     {
         File.Copy(SeedData.PathOf(SeedFiles.NationalFile), Path.Combine(_dir.Path, SeedFiles.NationalFile));
+        File.Copy(SeedData.PathOf(SeedFiles.OfficialFile), Path.Combine(_dir.Path, SeedFiles.OfficialFile));
 
         var written = await SeedFiles.WriteAsync(_dir.Path, ProvincialSeriesGenerator.DefaultSeed, CancellationToken.None);
 
@@ -98,6 +99,18 @@ public sealed class SeedFilesTests : IDisposable
             var regenerated = await File.ReadAllBytesAsync(Path.Combine(_dir.Path, file));
             Assert.True(committed.SequenceEqual(regenerated), $"{file} differs from what the generator writes: regenerate it (seed-data/README.md)");
         }
+    }
+
+    [Fact]
+    public async Task WriteAsync_BadOfficialFile_RejectedNamingItsFileAndNothingWritten()
+    {
+        File.Copy(SeedData.PathOf(SeedFiles.NationalFile), Path.Combine(_dir.Path, SeedFiles.NationalFile));
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, SeedFiles.OfficialFile), "region,indicator,period,value,unit\n99,gdp_nominal,2023,1,100m CNY\n");
+
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => SeedFiles.WriteAsync(_dir.Path, 1, CancellationToken.None));
+
+        Assert.Equal(SeedFiles.OfficialFile, Assert.Single(ex.Errors).File);
+        Assert.Equal(2, Directory.GetFiles(_dir.Path).Length);
     }
 
     [Fact]

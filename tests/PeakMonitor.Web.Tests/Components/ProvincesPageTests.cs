@@ -279,4 +279,43 @@ public sealed class ProvincesPageTests(SeededInflux seeded) : IClassFixture<Seed
         var rows = Regex.Matches(table, "<tr data-kpi=\"([^\"]+)\".*?data-field=\"data-source\">([^<]*)<", RegexOptions.Singleline);
         Assert.All(rows.Where(m => !KpiCatalog.Get(m.Groups[1].Value).HasDataSource), m => Assert.Equal("—", m.Groups[2].Value));
     }
+
+    [Fact]
+    public async Task Get_ProvinceDetail_BasicData_OfficialNumbersCiteTheirSourceAndSyntheticOnlyWhereStillApplies()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces/33?year=2023", UriKind.Relative));
+
+        var section = html[html.IndexOf("id=\"basic-data\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</table>", StringComparison.Ordinal)];
+        var rows = Regex.Matches(section, "<tr data-indicator=\"([^\"]+)\" data-period=\"([^\"]+)\" data-origin=\"([^\"]+)\">(.*?)</tr>", RegexOptions.Singleline)
+            .Select(m => (Indicator: m.Groups[1].Value, Period: m.Groups[2].Value, Origin: m.Groups[3].Value, Html: m.Groups[4].Value))
+            .ToArray();
+
+        // Zhejiang 2023: GDP at current prices and population from the provincial communiqué, the rest still synthetic.
+        var gdp = Assert.Single(rows, r => r.Indicator == "gdp_nominal");
+        Assert.Equal(("2023", "official"), (gdp.Period, gdp.Origin));
+        Assert.Contains("浙江省统计局", gdp.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://zjzd.stats.gov.cn/", gdp.Html, StringComparison.Ordinal);
+        Assert.Equal("official", Assert.Single(rows, r => r.Indicator == "population").Origin);
+        Assert.Equal("synthetic", Assert.Single(rows, r => r.Indicator == "energy_total").Origin);
+        Assert.All(rows, r => Assert.Equal(r.Origin == "synthetic", r.Html.Contains("data-badge=\"synthetic\"", StringComparison.Ordinal)));
+        Assert.All(rows.Where(r => r.Origin == "synthetic"), r => Assert.Contains("合成数据（演示用，非官方统计）", r.Html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_ProvinceDetail_YearWithoutOfficialFigure_LatestOfficialListedBesideTheSyntheticValue()
+    {
+        await using var factory = seeded.Factory();
+        using var http = await factory.CreateSignedInClientAsync();
+
+        var html = await http.GetStringAsync(new Uri("/provinces/33?year=2024", UriKind.Relative));
+
+        var section = html[html.IndexOf("id=\"basic-data\"", StringComparison.Ordinal)..];
+        Assert.Contains("data-indicator=\"population\" data-period=\"2024\" data-origin=\"synthetic\"", section, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"population\" data-period=\"2023\" data-origin=\"official\"", section, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"gdp_nominal\" data-period=\"2023\" data-origin=\"official\"", section, StringComparison.Ordinal);
+    }
 }
