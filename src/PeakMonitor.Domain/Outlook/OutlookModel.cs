@@ -35,7 +35,8 @@ public sealed class OutlookModel
     /// The outlooks of a region as of a year, for the KPIs given (default: every computable KPI), one
     /// per judged track whose next milestone lies after the as-of year.
     /// </summary>
-    public IReadOnlyList<KpiOutlook> Evaluate(IndicatorPanel panel, KpiEngine engine, RegionCode region, int asOfYear, IEnumerable<KpiDefinition>? kpis = null)
+    /// <param name="asOfYear">The last year the model may see; null: for each track, the latest year with a value.</param>
+    public IReadOnlyList<KpiOutlook> Evaluate(IndicatorPanel panel, KpiEngine engine, RegionCode region, int? asOfYear, IEnumerable<KpiDefinition>? kpis = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(engine);
@@ -50,8 +51,15 @@ public sealed class OutlookModel
 
             foreach (var track in engine.TargetsFor(kpi, region).Where(t => t.Modality != TargetModality.Qualitative).GroupBy(t => t.Track))
             {
-                if (track.OrderBy(t => t.TargetYear).FirstOrDefault(t => t.TargetYear > asOfYear) is { } target
-                    && One(kpi, kpi.FormulaFor(track.Key), target, inputs, region, asOfYear) is { } outlook)
+                var formula = kpi.FormulaFor(track.Key);
+                var milestones = track.OrderBy(t => t.TargetYear).ToArray();
+                if ((asOfYear ?? Latest(panel, formula, inputs, milestones[0].BaselineYear)) is not { } asOf)
+                {
+                    continue;
+                }
+
+                if (milestones.FirstOrDefault(t => t.TargetYear > asOf) is { } target
+                    && One(kpi, formula, target, inputs, region, asOf) is { } outlook)
                 {
                     list.Add(outlook);
                 }
@@ -59,6 +67,25 @@ public sealed class OutlookModel
         }
 
         return list;
+    }
+
+    /// <summary>The latest year in the panel with a value of the formula (measured against a baseline year).</summary>
+    private static int? Latest(IndicatorPanel panel, KpiFormula formula, KpiInputs inputs, int baselineYear)
+    {
+        if (panel.YearSpan is not { } span)
+        {
+            return null;
+        }
+
+        for (var y = span.Last; y >= span.First; y--)
+        {
+            if (formula.Value(inputs, y, baselineYear) is not null)
+            {
+                return y;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One KPI on one track against one target; null without enough history or a baseline.</summary>

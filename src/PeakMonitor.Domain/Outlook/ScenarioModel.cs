@@ -23,7 +23,8 @@ public sealed record SolveResult(Lever Lever, string Kpi, string Track, int Year
 /// <item>feedstock use a constant share of energy; the published intensity rates continued as the
 /// year-on-year change of the modelled intensities (energy net of non-fossil; CO2) so the official
 /// tracks keep a value;</item>
-/// <item>wind + solar capacity grows by the additions lever, split as in the base year. The non-fossil
+/// <item>wind + solar capacity grows by the additions lever from its own latest year (capacity is often
+/// published before the energy balance), split between wind and solar as in that year. The non-fossil
 /// share is a lever of its own: additions do not move it (the page says so).</item>
 /// </list>
 /// Pure: the base series are read once; each evaluation builds a small panel and runs the engine.
@@ -86,8 +87,18 @@ public sealed class ScenarioModel
         _oil = panel.Get(Oil, region, b);
         _gas = panel.Get(Gas, region, b);
         _feedstockShare = panel.Get(Feedstock, region, b) / _energy;
-        _wind = panel.Get(Wind, region, b);
-        _solar = panel.Get(Solar, region, b);
+        CapacityBaseYear = b;
+        for (var y = Period.MaxYear; y > b; y--)
+        {
+            if (panel.Get(Wind, region, y) is not null && panel.Get(Solar, region, y) is not null)
+            {
+                CapacityBaseYear = y;
+                break;
+            }
+        }
+
+        _wind = panel.Get(Wind, region, CapacityBaseYear);
+        _solar = panel.Get(Solar, region, CapacityBaseYear);
 
         // The observed history up to the base year, of every series the driven KPIs read, for the region and the nation.
         var indicators = _kpis.SelectMany(k => k.Inputs).Distinct().ToArray();
@@ -96,7 +107,8 @@ public sealed class ScenarioModel
         {
             foreach (var indicator in indicators)
             {
-                for (var y = Period.MinYear; y <= b; y++)
+                var last = indicator == Wind || indicator == Solar ? CapacityBaseYear : b;
+                for (var y = Period.MinYear; y <= last; y++)
                 {
                     if (panel.Get(indicator, r, y) is { } v)
                     {
@@ -111,6 +123,9 @@ public sealed class ScenarioModel
 
     /// <summary>The last observed year; levers act from the year after.</summary>
     public int BaseYear { get; }
+
+    /// <summary>The last year with wind and solar capacity (at least <see cref="BaseYear"/>); additions count from the year after.</summary>
+    public int CapacityBaseYear { get; }
 
     /// <summary>The scenario's results for the driven KPIs in 2025 and 2030 (every track).</summary>
     public ScenarioResult Evaluate(Scenario scenario)
@@ -221,9 +236,12 @@ public sealed class ScenarioModel
             Add(list, Feedstock, y, _feedstockShare * energy);
 
             // 1 GW = 100 × 10k kW.
-            var added = s.WindSolarAdditions * 100 * n;
-            Add(list, Wind, y, _wind + (added * windShare));
-            Add(list, Solar, y, _solar + (added * (1 - windShare)));
+            if (y > CapacityBaseYear)
+            {
+                var added = s.WindSolarAdditions * 100 * (y - CapacityBaseYear);
+                Add(list, Wind, y, _wind + (added * windShare));
+                Add(list, Solar, y, _solar + (added * (1 - windShare)));
+            }
 
             var netIntensity = fossil / gdp;
             var co2Intensity = co2 / gdp;
