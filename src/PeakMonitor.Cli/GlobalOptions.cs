@@ -47,6 +47,10 @@ internal sealed class GlobalOptions
         return problems.Length == 0 ? options : throw new ArgumentException(string.Join(" ", problems));
     }
 
+    /// <summary>The outlook model's settings (section <c>Outlook</c>, e.g. <c>Outlook__Draws</c>), validated; options given on the command line win.</summary>
+    public static Domain.Outlook.OutlookOptions OutlookOptions() =>
+        (Configuration().GetSection(Domain.Outlook.OutlookOptions.SectionName).Get<Domain.Outlook.OutlookOptions>() ?? new Domain.Outlook.OutlookOptions()).Validated();
+
     /// <summary>KPI results settings (section <c>Kpi</c>: the provincial targets file), as the web app reads them.</summary>
     public static Ingestion.Kpis.KpiOptions KpiResultsOptions() =>
         Configuration().GetSection("Kpi").Get<Ingestion.Kpis.KpiOptions>() ?? new Ingestion.Kpis.KpiOptions();

@@ -12,10 +12,13 @@ namespace PeakMonitor.Web;
 
 internal static class WebExtensions
 {
-    /// <summary>Statically rendered Razor components (no interactive render modes: see README, "Dependencies").</summary>
+    /// <summary>
+    /// Statically rendered Razor components; only the scenarios page is interactive (server), because its
+    /// sliders must answer without a page load.
+    /// </summary>
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         // blazor.web.js (enhanced navigation, streaming) is a static web asset: a build output run in
         // Production (scripts/run.sh) only serves it when the assets manifest is read (STACK.md).
@@ -38,6 +41,7 @@ internal static class WebExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<KayaData>();
+        builder.Services.AddSingleton<BacktestData>();
         builder.Services.AddSingleton<ChartImageCache>();
         builder.Services.AddSingleton<UploadService>();
         builder.Services.AddSingleton<ImportJobs>();
@@ -86,7 +90,7 @@ internal static class WebExtensions
         app.MapChartEndpoints();
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

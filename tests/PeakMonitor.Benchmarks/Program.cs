@@ -17,10 +17,17 @@ using PeakMonitor.TestKit;
 // then the KPI engine's compute time. Usage:
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
+//   scripts/bench.sh outlook    (outlook for every KPI × 32 regions, and a what-if answer; needs no influxd)
 //   scripts/bench.sh pages | browser | reports | charts | load | flood | jobs   (the dashboard, in-browser, report, chart-image/Word, load, API-flood or job-throughput benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
     KpiBenchmark.Run();
+    return 0;
+}
+
+if (args.FirstOrDefault() == "outlook")
+{
+    await OutlookBenchmark.RunAsync();
     return 0;
 }
 

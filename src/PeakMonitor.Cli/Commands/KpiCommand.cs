@@ -103,7 +103,7 @@ internal static class KpiCommand
         : KpiCatalog.TryGet(id, out var one) ? [one]
         : throw new ArgumentException($"'{id}' is not a KPI; known: {string.Join(", ", KpiCatalog.All.Select(k => k.Id))}.");
 
-    private static RegionCode[] SelectRegions(string text) =>
+    internal static RegionCode[] SelectRegions(string text) =>
         text == "all" ? RegionCatalog.All.Select(r => r.Code).ToArray()
         : RegionCode.TryParse(text, out var code) ? [code]
         : throw new ArgumentException($"'{text}' is not a region: use CN, a two-digit code (11 … 65) or all.");
@@ -112,7 +112,7 @@ internal static class KpiCommand
         Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray() : [path];
 
     /// <summary>From files: the same results service over the files' observations, with the configured (or given) targets file.</summary>
-    private static async Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, CancellationToken cancellationToken)
+    internal static async Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, CancellationToken cancellationToken)
     {
         var observations = (await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false)).SelectMany(f => f.Observations).ToArray();
         var settings = GlobalOptions.KpiResultsOptions();
@@ -125,7 +125,7 @@ internal static class KpiCommand
         return await results.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, CancellationToken cancellationToken)
+    internal static async Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, CancellationToken cancellationToken)
     {
         var host = globals.BuildHost(parsed, targetsFile is null ? null : new Dictionary<string, string?> { ["Kpi:ProvincialTargetsFile"] = targetsFile });
         await using var disposeHost = (IAsyncDisposable)host;

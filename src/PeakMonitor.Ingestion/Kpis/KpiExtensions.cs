@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Outlook;
 using PeakMonitor.Domain.Ports;
 
 namespace PeakMonitor.Ingestion.Kpis;
@@ -26,7 +27,21 @@ public static class KpiExtensions
             .ValidateOnStart();
         services.TryAddSingleton<KpiResults>();
         services.TryAddSingleton<IKpiResults>(sp => sp.GetRequiredService<KpiResults>());
+
+        // The outlook model's settings (section Outlook), every problem reported at start.
+        services.AddOptions<OutlookOptions>().BindConfiguration(OutlookOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutlookOptions>, OutlookOptionsValidator>());
+        services.TryAddSingleton<IOutlookResults, OutlookResults>();
         return builder;
+    }
+
+    private sealed class OutlookOptionsValidator : IValidateOptions<OutlookOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OutlookOptions options)
+        {
+            var problems = options.Validate().ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private sealed class KpiJudgementOptionsValidator : IValidateOptions<KpiJudgementOptions>

@@ -17,17 +17,72 @@ public static class ChartOptions
     /// A KPI's trajectory (<see cref="ChartModels.Trajectory"/>) as ECharts option JSON. Given policy
     /// events, they are marked on the year axis (<see cref="EventMarkers"/>); without them the option is unchanged.
     /// </summary>
-    public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
+    /// <para>
+    /// Given an outlook (<see cref="Domain.Outlook.KpiOutlook"/>), its fan is drawn behind the lines: the
+    /// 10–90% and 25–75% bands of the simulated values per year, as stacked areas (a transparent base at
+    /// the lower quantile, the band's width stacked on it, the usual ECharts confidence-band idiom).
+    /// </para>
+    public static string Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, IReadOnlyList<Domain.Events.PolicyEvent>? events = null, Domain.Outlook.KpiOutlook? outlook = null)
     {
         var model = ChartModels.Trajectory(kpi, series, lang);
-        var years = model.Categories.Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (EventMarkers.Series(years, events, lang) is not { } markers)
+        var years = model.Categories.Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var markers = EventMarkers.Series(years, events, lang);
+        if (markers is null && outlook is null)
         {
             return Of(model);
         }
 
         var option = JsonNode.Parse(Of(model))!.AsObject();
-        option["series"]!.AsArray().Add(markers);
+        if (outlook is { Quantiles.Count: > 0 })
+        {
+            // The fan reaches the deadline even when the data stop earlier.
+            var categories = option["xAxis"]!["data"]!.AsArray();
+            var lines = option["series"]!.AsArray();
+            for (var y = years.Count > 0 ? years[^1] + 1 : outlook.AsOfYear + 1; y <= outlook.Deadline; y++)
+            {
+                years.Add(y);
+                categories.Add(y);
+                foreach (var line in lines)
+                {
+                    line!["data"]!.AsArray().Add(null);
+                }
+            }
+
+            var byYear = outlook.Quantiles.ToDictionary(q => q.Year);
+            JsonArray Band(Func<Domain.Outlook.YearQuantiles, double> value) =>
+                new(years.Select(y => byYear.TryGetValue(y, out var q) ? JsonValue.Create(Math.Round(value(q), 4)) : (JsonNode?)null).ToArray());
+            JsonObject Stacked(string name, string stack, JsonArray data, double opacity) => new()
+            {
+                ["name"] = name,
+                ["type"] = "line",
+                ["stack"] = stack,
+                ["symbol"] = "none",
+                ["silent"] = true,
+                ["lineStyle"] = new JsonObject { ["opacity"] = 0 },
+                ["areaStyle"] = opacity > 0 ? new JsonObject { ["color"] = ChartModels.ProjectionColor, ["opacity"] = opacity } : null,
+                ["data"] = data,
+                ["z"] = 1,
+            };
+
+            var outer = lang.T("概率区间 10–90%", "10–90% band");
+            var inner = lang.T("概率区间 25–75%", "25–75% band");
+            lines.Add(Stacked("fan-base-outer", "fan-outer", Band(q => q.P10), 0));
+            lines.Add(Stacked(outer, "fan-outer", Band(q => q.P90 - q.P10), 0.12));
+            lines.Add(Stacked("fan-base-inner", "fan-inner", Band(q => q.P25), 0));
+            lines.Add(Stacked(inner, "fan-inner", Band(q => q.P75 - q.P25), 0.22));
+            var median = Line(new ChartSeries(lang.T("中位数", "Median"), []) { Color = ChartModels.ProjectionColor, Dash = LineDash.Dashed, ShowSymbols = false }, Band(q => q.P50), null);
+            median["lineStyle"]!["width"] = 1;
+            lines.Add(median);
+            option["legend"]?["data"]?.AsArray().Add(outer);
+            option["legend"]?["data"]?.AsArray().Add(inner);
+            option["fan"] = new JsonObject { ["probability"] = outlook.Probability, ["deadline"] = outlook.Deadline, ["asOf"] = outlook.AsOfYear };
+        }
+
+        if (markers is not null)
+        {
+            option["series"]!.AsArray().Add(markers);
+        }
+
         return option.ToJsonString(Compact);
     }
 

@@ -63,6 +63,7 @@ public static class ApiEndpoints
             .WithName("GetCatalog")
             .WithSummary("The KPI, indicator, region and sector catalogues");
         api.MapDecompositionApi();
+        api.MapOutlookApi();
         return app;
     }
 

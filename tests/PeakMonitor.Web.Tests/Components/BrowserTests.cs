@@ -55,6 +55,36 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
     }
 
     [Fact]
+    public async Task Scenarios_MoveSlider_ResultChangesWithoutAPageLoad()
+    {
+        await WithPageAsync(async (page, url) =>
+        {
+            await page.GotoAsync(new Uri(url, "/scenarios?region=CN&nonfossil-points=1").ToString());
+            // The circuit is up once the page says so (set after its first interactive render).
+            await page.WaitForSelectorAsync("#scenario-page[data-interactive='true']", new() { Timeout = 60_000 });
+            var cell = page.Locator("#scenario-results tr[data-kpi='nonfossil_share'][data-track='main'] td[data-year='2030']");
+            var before = await cell.GetAttributeAsync("data-raw");
+            var evaluations = await page.Locator("#scenario-page").GetAttributeAsync("data-evaluations");
+
+            // A page load would clear this mark.
+            await page.EvaluateAsync("() => { window.__noReload = 'kept'; }");
+            await page.Locator("#lever-nonfossil-points").EvaluateAsync("el => { el.value = '3'; el.dispatchEvent(new Event('input', { bubbles: true })); }");
+            await page.WaitForFunctionAsync("before => document.querySelector(\"#scenario-results tr[data-kpi='nonfossil_share'][data-track='main'] td[data-year='2030']\").getAttribute('data-raw') !== before", before);
+
+            var after = await cell.GetAttributeAsync("data-raw");
+            Assert.NotEqual(before, after);
+            Assert.Equal("kept", await page.EvaluateAsync<string>("() => window.__noReload"));
+            Assert.NotEqual(evaluations, await page.Locator("#scenario-page").GetAttributeAsync("data-evaluations"));
+
+            // Two more points a year over the base year's distance to 2030.
+            var baseYear = 2030 - (int)Math.Round((double.Parse(after!, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(before!, System.Globalization.CultureInfo.InvariantCulture)) / 2);
+            Assert.InRange(baseYear, 2020, 2029);
+            Assert.Contains("nonfossil-points=3", await page.Locator("#share-link").GetAttributeAsync("href"), StringComparison.Ordinal);
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("scenarios.png"), FullPage = true });
+        });
+    }
+
+    [Fact]
     public async Task Ranking_ClickProvince_OpensItsDetail()
     {
         await WithPageAsync(async (page, url) =>
