@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace PeakMonitor.Accounts;
 /// provider), creates the three roles, and on SQLite switches to WAL so that sign-ins and audit writes
 /// from many requests do not block each other's reads.
 /// </summary>
-public sealed class AccountsDatabase(IServiceScopeFactory scopes, IOptions<AccountsOptions> options) : IHostedService
+public sealed class AccountsDatabase(IServiceScopeFactory scopes, IOptions<AccountsOptions> options, TimeProvider time) : IHostedService
 {
     /// <summary>Instances starting together on one PostgreSQL database migrate one after the other (a session-level advisory lock).</summary>
     private const long PostgresLockKey = 7203016;
@@ -74,6 +75,10 @@ public sealed class AccountsDatabase(IServiceScopeFactory scopes, IOptions<Accou
             }
 
             await ImportKeyFilesAsync(db, options.Value.KeysDirectory, cancellationToken).ConfigureAwait(false);
+            if (scope.ServiceProvider.GetService<IOptions<KeyManagementOptions>>()?.Value.XmlRepository is EntityFrameworkCoreXmlRepository<AccountsDbContext>)
+            {
+                EnsureKey(scope.ServiceProvider.GetRequiredService<IKeyManager>());
+            }
         }
         finally
         {
@@ -110,6 +115,21 @@ public sealed class AccountsDatabase(IServiceScopeFactory scopes, IOptions<Accou
             ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'AspNetUsers'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>
+    /// The first key is made here, under the start-up lock, rather than by the first request: instances that
+    /// start together and are asked at once would otherwise each make one, and a cookie of one could reach
+    /// the other before its cached key ring knows the other's key. Only where the key ring is this database's
+    /// (the web app); the CLI has none.
+    /// </summary>
+    private void EnsureKey(IKeyManager keys)
+    {
+        var now = time.GetUtcNow();
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
+        {
+            keys.CreateNewKey(now, now.AddDays(90));
+        }
     }
 
     /// <summary>

@@ -70,6 +70,28 @@ public sealed class SharedAccountsTests(InfluxServerFixture influx, PostgresServ
     }
 
     [Fact]
+    public async Task Start_TwoInstancesAtOnce_OneKeyAndEitherCookieGoodOnTheOther()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        await using var _ = a;
+        await using var __ = b;
+
+        await Task.WhenAll(Task.Run(() => a.CreateClient().Dispose()), Task.Run(() => b.CreateClient().Dispose()));
+
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().DataProtectionKeys.CountAsync());
+        }
+
+        var (name, password) = await b.AddUserAsync(Roles.Viewer);
+        var fromA = await SignInCookieAsync(a, name, password);
+        var fromB = await SignInCookieAsync(b, name, password);
+        using var onB = await GetWithCookieAsync(b, "/account", fromA);
+        using var onA = await GetWithCookieAsync(a, "/account", fromB);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (onB.StatusCode, onA.StatusCode));
+    }
+
+    [Fact]
     public async Task SignIn_OnInstanceA_InTheAuditPageOfInstanceB()
     {
         var (a, b) = await TwoInstancesAsync();
