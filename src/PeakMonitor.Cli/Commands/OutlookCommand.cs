@@ -94,7 +94,7 @@ internal static class OutlookCommand
                 {
                     var cases = await BacktestCasesReader.ReadFileAsync(parsed.GetValue(outcomes)!, cancellationToken).ConfigureAwait(false);
                     var report = Backtest.Run(set.Panel, cases, outlookModel);
-                    await stdout.WriteAsync(json ? JsonSerializer.Serialize(BacktestJson(report), Json) + "\n" : BacktestTable(report)).ConfigureAwait(false);
+                    await stdout.WriteAsync(json ? JsonSerializer.Serialize(Reports.Json.BacktestReportRow.From(report), Json) + "\n" : BacktestTable(report)).ConfigureAwait(false);
                     return 0;
                 }
 
@@ -146,34 +146,6 @@ internal static class OutlookCommand
         sb.AppendLine("方法 Method: " + model.Method);
         return sb.ToString();
     }
-
-    internal static object BacktestJson(BacktestReport report) => new
-    {
-        rows = report.Rows.Select(r => new
-        {
-            plan = r.Case.Plan,
-            kpi = r.Case.Kpi,
-            baselineYear = r.Case.BaselineYear,
-            targetYear = r.Case.TargetYear,
-            target = r.Case.Target,
-            asOf = r.Case.AsOfYear,
-            probability = r.Probability,
-            median = r.Median,
-            naiveProjection = r.NaiveProjection,
-            naiveSaysMet = r.NaiveSaysMet,
-            outcome = r.Case.Outcome,
-            met = r.Case.Met,
-            targetSource = r.Case.TargetSource,
-            targetUrl = r.Case.TargetUrl,
-            outcomeSource = r.Case.OutcomeSource,
-            outcomeUrl = r.Case.OutcomeUrl,
-            problem = r.Problem,
-        }),
-        scored = report.Scored,
-        modelBrier = report.ModelBrier,
-        naiveBrier = report.NaiveBrier,
-        method = report.Method,
-    };
 
     internal static string BacktestTable(BacktestReport report)
     {

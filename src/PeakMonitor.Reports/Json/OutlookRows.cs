@@ -78,3 +78,19 @@ public sealed record ScenarioRow(string Region, int BaseYear, IReadOnlyDictionar
             solve is null ? null : new SolveRow(solve.Lever.Id(), solve.Kpi, solve.Track, solve.Year, double.IsFinite(solve.Target) ? solve.Target : null, solve.Value, solve.Achieved, solve.Problem));
     }
 }
+
+public sealed record BacktestCaseRow(
+    string Plan, string Kpi, int BaselineYear, int TargetYear, double Target, int AsOf, double? Probability, double? Median, double? NaiveProjection, bool? NaiveSaysMet,
+    double? Outcome, bool? Met, string TargetSource, string TargetUrl, string? OutcomeSource, string? OutcomeUrl, string? Problem);
+
+/// <summary>The backtest as the CLI (<c>outlook --backtest --format json</c>) and the API (<c>/api/outlook/backtest</c>) publish it.</summary>
+public sealed record BacktestReportRow(IReadOnlyList<BacktestCaseRow> Rows, int Scored, double? ModelBrier, double? NaiveBrier, string Method)
+{
+    public static BacktestReportRow From(BacktestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.Rows.Select(r => new BacktestCaseRow(r.Case.Plan, r.Case.Kpi, r.Case.BaselineYear, r.Case.TargetYear, r.Case.Target, r.Case.AsOfYear,
+            r.Probability, r.Median, r.NaiveProjection, r.NaiveSaysMet, r.Case.Outcome, r.Case.Met, r.Case.TargetSource, r.Case.TargetUrl, r.Case.OutcomeSource, r.Case.OutcomeUrl, r.Problem)).ToArray(),
+            report.Scored, report.ModelBrier, report.NaiveBrier, report.Method);
+    }
+}

@@ -108,37 +108,18 @@ public static class OutlookEndpoints
         }
     }
 
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> GetBacktestAsync(BacktestData backtest, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Reports.Json.BacktestReportRow>, ProblemHttpResult>> GetBacktestAsync(BacktestData backtest, CancellationToken cancellationToken)
     {
         try
         {
             return await backtest.GetAsync(cancellationToken) is { } report
-                ? TypedResults.Ok(BacktestJson(report))
+                ? TypedResults.Ok(Reports.Json.BacktestReportRow.From(report))
                 : TypedResults.Problem(title: "No backtest data", detail: $"{backtest.FilePath} is missing.", statusCode: StatusCodes.Status404NotFound);
         }
         catch (StoreException ex)
         {
             return ApiEndpoints.StoreUnavailable(ex);
         }
-    }
-
-    /// <summary>The backtest in the CLI's <c>outlook --backtest --format json</c> shape.</summary>
-    public static object BacktestJson(BacktestReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return new
-        {
-            rows = report.Rows.Select(r => new
-            {
-                plan = r.Case.Plan, kpi = r.Case.Kpi, baselineYear = r.Case.BaselineYear, targetYear = r.Case.TargetYear, target = r.Case.Target, asOf = r.Case.AsOfYear,
-                probability = r.Probability, median = r.Median, naiveProjection = r.NaiveProjection, naiveSaysMet = r.NaiveSaysMet, outcome = r.Case.Outcome, met = r.Case.Met,
-                targetSource = r.Case.TargetSource, targetUrl = r.Case.TargetUrl, outcomeSource = r.Case.OutcomeSource, outcomeUrl = r.Case.OutcomeUrl, problem = r.Problem,
-            }).ToArray(),
-            scored = report.Scored,
-            modelBrier = report.ModelBrier,
-            naiveBrier = report.NaiveBrier,
-            method = report.Method,
-        };
     }
 
     private static async Task<Results<Ok<ScenarioRow>, ValidationProblem, ProblemHttpResult>> GetScenarioAsync(HttpRequest request, IKpiResults kpis, CancellationToken cancellationToken)
