@@ -90,7 +90,9 @@ internal static class WebExtensions
         app.MapChartEndpoints();
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own policy (SecurityHeaders) already says frame-ancestors 'none' on every answer; Blazor's
+        // default would add a second Content-Security-Policy header with a weaker 'self'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

@@ -53,6 +53,9 @@ public sealed partial class FileImportJob(
     public const string OutcomeParameter = "outcome";
     public const string ProgressParameter = "progress";
 
+    /// <summary>Set instead of the outcome when a store failure scheduled the next attempt: that job's id.</summary>
+    public const string RetryParameter = "retry";
+
     /// <summary>The Hangfire entry point (Hangfire passes the context and its shutdown token).</summary>
     [AutomaticRetry(Attempts = 0)] // store failures are retried by us, with our delays; a crash by the queue re-running this job
     [JobDisplayName("Import {1} ({0}, attempt {2})")]
@@ -72,13 +75,15 @@ public sealed partial class FileImportJob(
                     context.SetJobParameter(ProgressParameter, new ImportJobProgress(p.Phase, p.Rows, p.Written));
                 }
             });
-            var run = await ImportClaimedAsync(job, path, attempt, retryLater: jobs is not null, progress, cancellationToken).ConfigureAwait(false);
+            string? retry = null;
+            var run = await ImportClaimedAsync(job, path, attempt, retryLater: jobs is not null, progress, cancellationToken, id => retry = id).ConfigureAwait(false);
             if (run is null)
             {
                 return;
             }
 
-            context?.SetJobParameter(OutcomeParameter, OutcomeOf(run));
+            // A failed attempt with a retry to come is not the import's outcome: readers follow the retry instead.
+            context?.SetJobParameter(retry is null ? OutcomeParameter : RetryParameter, retry is null ? OutcomeOf(run) : retry);
             if (run.Status != RunStatus.Failed || !WillRetry(attempt))
             {
                 foreach (var observer in observers)
@@ -102,9 +107,9 @@ public sealed partial class FileImportJob(
     /// <summary>
     /// Imports a claimed file and files it away; null when there was nothing (left) to import. With
     /// <paramref name="retryLater"/>, a store failure with retries left schedules the next attempt and
-    /// leaves the file where it is.
+    /// leaves the file where it is, and tells <paramref name="retryScheduled"/> the next attempt's job id.
     /// </summary>
-    public async Task<ImportRun?> ImportClaimedAsync(string job, string path, int attempt, bool retryLater, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportRun?> ImportClaimedAsync(string job, string path, int attempt, bool retryLater, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, Action<string>? retryScheduled = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var o = options.Value;
@@ -138,7 +143,8 @@ public sealed partial class FileImportJob(
         if (run.Status == RunStatus.Failed && retryLater && WillRetry(attempt) && jobs is not null)
         {
             var delay = o.RetryDelays()[attempt];
-            jobs.Schedule<FileImportJob>(j => j.RunAsync(job, path, attempt + 1, null, null, CancellationToken.None), delay);
+            var next = jobs.Schedule<FileImportJob>(j => j.RunAsync(job, path, attempt + 1, null, null, CancellationToken.None), delay);
+            retryScheduled?.Invoke(next);
             LogRetry(logger, Path.GetFileName(path), attempt + 1, delay);
             return run;
         }

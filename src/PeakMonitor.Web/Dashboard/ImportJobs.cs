@@ -14,8 +14,14 @@ public sealed record ImportStatus(string Id, string File, string Phase, long Row
 /// </summary>
 public sealed class ImportJobs(JobStorage storage, TimeProvider time)
 {
-    /// <summary>The status of import job <paramref name="id"/>, or null when there is no such import job.</summary>
-    public ImportStatus? Get(string id)
+    /// <summary>
+    /// The status of import job <paramref name="id"/>, or null when there is no such import job. An attempt
+    /// that failed on the store and scheduled another answers with the later attempt's status (phase "retrying"
+    /// while it waits), so an upload is never reported failed while it will still be tried.
+    /// </summary>
+    public ImportStatus? Get(string id) => Get(id, hops: 0);
+
+    private ImportStatus? Get(string id, int hops)
     {
         if (!IsJobId(id))
         {
@@ -40,6 +46,12 @@ public sealed class ImportJobs(JobStorage storage, TimeProvider time)
         {
             var reason = connection.GetStateData(id)?.Reason;
             return new ImportStatus(id, file, "done", 0, 0, "failed", null, reason ?? data.State, [], null);
+        }
+
+        if (hops < 10 && connection.GetJobParameter(id, FileImportJob.RetryParameter) is { Length: > 0 } retry
+            && SerializationHelper.Deserialize<string>(retry) is { } next && Get(next, hops + 1) is { } later)
+        {
+            return later.Phase == "queued" ? later with { Phase = "retrying" } : later;
         }
 
         var progress = Parameter<ImportJobProgress>(connection, id, FileImportJob.ProgressParameter);

@@ -173,7 +173,8 @@ public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFix
         var files = kit.FilesWith(new Hangfire.BackgroundJobClient(storage));
         var path = kit.Claimed("later.csv", Good);
 
-        var run = await files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: true, null, CancellationToken.None);
+        string? told = null;
+        var run = await files.ImportClaimedAsync(InboxImportJob.Name, path, 0, retryLater: true, null, CancellationToken.None, id => told = id);
 
         Assert.Equal(RunStatus.Failed, run!.Status);
         Assert.True(File.Exists(path));
@@ -183,6 +184,7 @@ public sealed class InboxImportJobTests(InfluxServerFixture influxd) : IClassFix
         Assert.Equal(path, scheduled.Job.Args[1]);
         Assert.Equal(1, scheduled.Job.Args[2]);
         Assert.InRange(scheduled.EnqueueAt - DateTime.UtcNow, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(31));
+        Assert.Equal(storage.GetMonitoringApi().ScheduledJobs(0, 10).Single().Key, told);
     }
 
     [Fact]

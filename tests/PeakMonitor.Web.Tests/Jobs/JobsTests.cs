@@ -48,7 +48,8 @@ public sealed class JobsTests(InfluxServerFixture influxd) : IClassFixture<Influ
         factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(JobsRegistration.InboxJobId);
 
         var processed = Path.Combine(factory.IngestionDirectory, "processed");
-        for (var i = 0; i < 200 && !(Directory.Exists(processed) && Directory.GetFiles(processed).Length > 0); i++)
+        // Up to a minute: the worker polls the queue, and CI machines run this beside other test hosts.
+        for (var i = 0; i < 600 && !(Directory.Exists(processed) && Directory.GetFiles(processed).Length > 0); i++)
         {
             await Task.Delay(100);
         }
