@@ -1,10 +1,12 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PeakMonitor.Ingestion.Jobs;
@@ -36,7 +38,13 @@ public static class JobsRegistration
     {
         services.AddSingleton(sp => JobsDatabase.From(configuration.GetConnectionString("Jobs"), sp.GetRequiredService<IOptions<IngestionOptions>>().Value));
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<JobsDatabase>(), sp.GetRequiredService<IOptions<IngestionOptions>>().Value));
-        services.AddHangfire(c => c
+
+        // Hangfire's default activator is the static JobActivator.Current, which the host configured last
+        // sets: with two hosts in one process (tests) one host's server would build its jobs from the
+        // other's services. Each host activates from its own container instead.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

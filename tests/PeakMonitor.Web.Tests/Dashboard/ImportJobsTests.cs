@@ -37,7 +37,7 @@ public sealed class ImportJobsTests : IDisposable
     [Fact]
     public void Get_AttemptFailedWithRetryScheduled_RetryingNotFailed()
     {
-        var first = Create(new ProcessingState("server", "worker"));
+        var first = Create(new EnqueuedState());
         var retry = Create(new ScheduledState(TimeSpan.FromSeconds(30)));
         SetParameter(first, FileImportJob.RetryParameter, retry);
 
@@ -52,8 +52,8 @@ public sealed class ImportJobsTests : IDisposable
     [Fact]
     public void Get_RetrySucceeded_TheRetrysOutcome()
     {
-        var first = Create(new ProcessingState("server", "worker"));
-        var retry = Create(new ProcessingState("server", "worker"));
+        var first = Create(new EnqueuedState());
+        var retry = Create(new EnqueuedState());
         SetParameter(first, FileImportJob.RetryParameter, retry);
         SetParameter(retry, FileImportJob.OutcomeParameter, Succeeded(2));
 
@@ -67,7 +67,7 @@ public sealed class ImportJobsTests : IDisposable
     [Fact]
     public void Get_NoRetry_ItsOwnOutcome()
     {
-        var id = Create(new ProcessingState("server", "worker"));
+        var id = Create(new EnqueuedState());
         SetParameter(id, FileImportJob.OutcomeParameter, Succeeded(5));
 
         var status = new ImportJobs(_storage, TimeProvider.System).Get(id)!;
