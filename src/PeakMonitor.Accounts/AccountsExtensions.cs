@@ -70,7 +70,9 @@ public static class AccountsExtensions
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<AccountsDatabase>();
-        services.AddHostedService(sp => sp.GetRequiredService<AccountsDatabase>());
+        // First of all hosted services: data protection's own (added by AddRazorComponents/AddAntiforgery,
+        // often before this) reads the key ring at start, and the key table exists only once this has migrated.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<AccountsDatabase>()));
         return builder;
     }
 

@@ -126,6 +126,22 @@ public sealed class AccountsDatabaseTests
         Assert.Contains("000000000001", stored[0].Xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddAccounts_AfterDataProtection_ItsMigrationStartsBeforeTheKeyRingIsRead()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        // As in the web app: Razor components and antiforgery add data protection (and its hosted service) first.
+        Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions.AddDataProtection(builder.Services);
+        builder.AddAccounts();
+        using var host = builder.Build();
+
+        var hosted = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+
+        Assert.IsType<AccountsDatabase>(hosted[0]);
+        Assert.Contains(hosted, h => h.GetType().Name == "DataProtectionHostedService");
+    }
+
     [Theory]
     [InlineData("this is not a connection string")]
     [InlineData("Data Source=accounts.db")]

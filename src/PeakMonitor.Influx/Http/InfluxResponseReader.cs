@@ -15,6 +15,11 @@ internal static class InfluxResponseReader
 
         // Series continued across chunks are found by statement, name and tags.
         var open = new Dictionary<string, InfluxSeries>(StringComparer.Ordinal);
+
+        // String cells repeat on nearly every row (source, quality): one instance each per response, not one per row.
+        // Times too: every series of a frequency has the same periods, so one boxed value per instant.
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        var times = new Dictionary<long, object>();
         using var reader = new StreamReader(body);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -35,14 +40,14 @@ internal static class InfluxResponseReader
 
             using (doc)
             {
-                ReadChunk(doc.RootElement, statements, open, server, queryText);
+                ReadChunk(doc.RootElement, statements, open, new Cells(strings, times), server, queryText);
             }
         }
 
         return statements.Values.ToArray();
     }
 
-    private static void ReadChunk(JsonElement root, SortedDictionary<int, InfluxStatementResult> statements, Dictionary<string, InfluxSeries> open, Uri server, string queryText)
+    private static void ReadChunk(JsonElement root, SortedDictionary<int, InfluxStatementResult> statements, Dictionary<string, InfluxSeries> open, Cells pools, Uri server, string queryText)
     {
         if (root.TryGetProperty("error", out var topError))
         {
@@ -75,12 +80,12 @@ internal static class InfluxResponseReader
 
             foreach (var s in seriesArray.EnumerateArray())
             {
-                ReadSeries(s, id, statement, open);
+                ReadSeries(s, id, statement, open, pools);
             }
         }
     }
 
-    private static void ReadSeries(JsonElement s, int statementId, InfluxStatementResult statement, Dictionary<string, InfluxSeries> open)
+    private static void ReadSeries(JsonElement s, int statementId, InfluxStatementResult statement, Dictionary<string, InfluxSeries> open, Cells pools)
     {
         var name = s.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
         var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -112,7 +117,7 @@ internal static class InfluxResponseReader
                 {
                     if (i < cells.Length)
                     {
-                        cells[i] = Cell(cell, i == timeColumn);
+                        cells[i] = Cell(cell, i == timeColumn, pools);
                     }
 
                     i++;
@@ -123,13 +128,47 @@ internal static class InfluxResponseReader
         }
     }
 
-    private static object? Cell(JsonElement cell, bool isTime) => cell.ValueKind switch
+    private sealed record Cells(HashSet<string> Strings, Dictionary<long, object> Times);
+
+    private static object? Cell(JsonElement cell, bool isTime, Cells pools) => cell.ValueKind switch
     {
-        JsonValueKind.Number when isTime && cell.TryGetInt64(out var epoch) => epoch,
+        JsonValueKind.Number when isTime && cell.TryGetInt64(out var epoch) => Time(epoch, pools.Times),
         JsonValueKind.Number => cell.GetDouble(),
-        JsonValueKind.String => cell.GetString(),
+        JsonValueKind.String => Pooled(cell.GetString()!, pools.Strings),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
     };
+
+    private static object Time(long epoch, Dictionary<long, object> times)
+    {
+        if (!times.TryGetValue(epoch, out var boxed))
+        {
+            times[epoch] = boxed = epoch;
+        }
+
+        return boxed;
+    }
+
+    /// <summary>Long strings (notes) are rarely repeated and would only grow the pool.</summary>
+    private static string Pooled(string value, HashSet<string> strings)
+    {
+        if (value.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (value.Length > 256)
+        {
+            return value;
+        }
+
+        if (strings.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        strings.Add(value);
+        return value;
+    }
 }

@@ -16,7 +16,24 @@ internal sealed class HostSafeLogProvider(ILoggerFactory factory) : ILogProvider
 {
     private readonly AspNetCoreLogProvider _inner = new(factory);
 
-    public ILog GetLogger(string name) => new Guarded(_inner.GetLogger(name));
+    public ILog GetLogger(string name)
+    {
+        try
+        {
+            return new Guarded(_inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return Quiet.Instance;
+        }
+    }
+
+    private sealed class Quiet : ILog
+    {
+        public static readonly Quiet Instance = new();
+
+        public bool Log(HangfireLogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 
     private sealed class Guarded(ILog inner) : ILog
     {
