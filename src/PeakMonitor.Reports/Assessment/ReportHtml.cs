@@ -258,9 +258,6 @@ public static class ReportHtml
         .chapter { page-break-before: always; }
         .chapter h2 { color: #0b6e4f; border-bottom: 1px solid #0b6e4f; }
         .kpi { page-break-inside: avoid; margin-bottom: 6mm; }
-        /* A chapter printed alone (to count its pages for the contents) must not spill its last bottom margin
-           onto a page of its own: before the next chapter's page break that margin is dropped. */
-        .chapter > :last-child, .chapter > :last-child > :last-child { margin-bottom: 0; }
         .chart { width: 640px; height: 260px; }
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         th, td { border-bottom: 1px solid #d0d5da; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
