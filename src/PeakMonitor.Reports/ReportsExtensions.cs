@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Outlook;
 using PeakMonitor.Reports.Assessment;
 using PeakMonitor.Reports.Pdf;
 
@@ -19,6 +20,9 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<HtmlPdfRenderer>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<KpiJudgementOptions>().BindConfiguration("Kpi");
+        // The reports' probabilities use the same section as the dashboard's (bound again here so that the
+        // reports do not depend on who else registered it; binding twice applies the same values).
+        builder.Services.AddOptions<OutlookOptions>().BindConfiguration(OutlookOptions.SectionName);
         builder.Services.AddTransient<ReportGenerator>();
         return builder;
     }

@@ -15,6 +15,15 @@ public sealed record KpiLine(KpiDefinition Kpi, string Track, KpiResult? Result,
 
     /// <summary>For an event KPI (the CO2 peak): its input's annual values up to the report's year, which its chart shows.</summary>
     public IReadOnlyList<(int Year, double Value)> InputSeries { get; init; } = [];
+
+    /// <summary>
+    /// The outlook as of the report's year (<see cref="Domain.Outlook.OutlookModel"/>, data up to that
+    /// year only): null without a numeric target ahead, without enough history, or without a value in that year.
+    /// </summary>
+    public Domain.Outlook.KpiOutlook? Outlook { get; init; }
+
+    /// <summary>The probability of meeting the target by <see cref="Domain.Outlook.KpiOutlook.Deadline"/>, in [0, 1]; null without an outlook.</summary>
+    public double? Probability => Outlook?.Probability;
 }
 
 /// <summary>A province's result for one headline KPI (national report).</summary>
@@ -77,6 +86,12 @@ public sealed record AssessmentReport
     public IReadOnlyList<Domain.Events.PolicyEvent> Events { get; init; } = [];
 
     public required string Summary { get; init; }
+
+    /// <summary>The outlook model's settings the probabilities were computed with; null when the report was built without outlooks.</summary>
+    public Domain.Outlook.OutlookOptions? OutlookOptions { get; init; }
+
+    /// <summary>The CO2 peak test on the energy-CO2 values up to the report's year (<see cref="Domain.Outlook.PeakTest"/>); null without enough history.</summary>
+    public Domain.Outlook.PeakTest? Peak { get; init; }
 
     /// <summary>True when any number of the report rests on synthetic data.</summary>
     public bool UsesSynthetic => Lines.Any(l => l.Synthetic) || Sectors.Any(s => s.Synthetic);

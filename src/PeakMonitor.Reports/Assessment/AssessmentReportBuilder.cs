@@ -1,5 +1,6 @@
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Outlook;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Domain.Series;
 using PeakMonitor.Reports.Localization;
@@ -15,13 +16,19 @@ public static class AssessmentReportBuilder
     /// <param name="sectorObservations">Energy and CO2 by sector for the report's region.</param>
     /// <param name="kaya">The decomposition's inputs (<see cref="Domain.Decomposition.KayaPanelLoader"/>); without them the report has no drivers section.</param>
     /// <param name="events">Policy events; those up to the report year are marked and listed.</param>
-    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now, IndicatorPanel? kaya = null, IReadOnlyList<Domain.Events.PolicyEvent>? events = null)
+    /// <param name="outlook">
+    /// The outlook model (configured options); without it the report has no probabilities and no peak test.
+    /// Every outlook is computed as of the report's year, so a report for an earlier year sees only the
+    /// data it would have seen then (the model reads no year after its as-of year).
+    /// </param>
+    public static AssessmentReport Build(int year, RegionCode region, bool english, KpiResultSet set, IReadOnlyList<Observation> sectorObservations, DateTimeOffset now, IndicatorPanel? kaya = null, IReadOnlyList<Domain.Events.PolicyEvent>? events = null, OutlookModel? outlook = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sectorObservations);
         var lang = new UiLanguage { English = english };
         var panel = set.Panel;
         var inYear = set.For(region, year).ToDictionary(r => (r.Kpi, r.Track));
+        IReadOnlyList<KpiOutlook> outlooks = outlook is null ? [] : outlook.Evaluate(panel, set.Engine, region, year);
 
         KpiLine Line(KpiDefinition kpi, string track)
         {
@@ -32,6 +39,7 @@ public static class AssessmentReportBuilder
             {
                 Quality = quality,
                 InputSeries = kpi.Measure == KpiMeasure.Event && kpi.Inputs.Count > 0 ? InputsOf(panel, kpi.Inputs[0], region, year) : [],
+                Outlook = outlooks.FirstOrDefault(o => o.Kpi == kpi.Id && o.Track == track),
             };
         }
 
@@ -96,6 +104,8 @@ public static class AssessmentReportBuilder
             Drivers = kaya is null ? null : Drivers(kaya, region, year),
             Events = (events ?? []).Where(e => e.Date.Year <= year).ToArray(),
             Summary = string.Empty,
+            OutlookOptions = outlook?.Options,
+            Peak = outlook is null ? null : PeakOf(set, region, year, outlook),
         };
         return report with { Summary = Narrative.Summary(report, lang) };
     }
@@ -119,6 +129,22 @@ public static class AssessmentReportBuilder
         {
             return new DriversSection(from, year, null, ex.Message, synthetic, ObservationQuality.Reported);
         }
+    }
+
+    /// <summary>
+    /// The peak test on energy CO2 up to the report's year, as of the latest year with a value (as the
+    /// dashboard's test is as of its latest year), to the co2_peak target's deadline.
+    /// </summary>
+    private static PeakTest? PeakOf(KpiResultSet set, RegionCode region, int year, OutlookModel model)
+    {
+        var history = new Domain.Kpis.Formulas.KpiInputs(set.Panel, region).History(Domain.Kpis.Formulas.Co2PeakFormula.Emissions, year);
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        var deadline = set.Engine.TargetsFor(KpiCatalog.Get("co2_peak"), region).Select(t => (int?)t.TargetYear).FirstOrDefault() ?? model.Options.PeakHorizonYear;
+        return PeakTest.Evaluate(history, region, history[^1].Year, model, set.Options, deadline);
     }
 
     private static (int Year, double Value)[] InputsOf(IndicatorPanel panel, IndicatorId indicator, RegionCode region, int year)

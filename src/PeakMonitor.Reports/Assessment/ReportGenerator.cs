@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Outlook;
 using PeakMonitor.Domain.Ports;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Domain.Series;
@@ -34,10 +35,13 @@ public sealed record ReportProgress(int Done, int Total, string Current);
 /// <summary>
 /// Generates assessment reports in one step from the one set of KPI results (<see cref="IKpiResults"/>,
 /// with the configured targets file), then HTML, PDF (one shared browser for a whole batch) and the
-/// Excel annex per region.
+/// Excel annex per region. Each report carries the outlook (probabilities, fan, peak test) as of its
+/// year, with the configured outlook settings (section <c>Outlook</c>), as the dashboard and the CLI use them.
 /// </summary>
-public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, TimeProvider time, IPolicyEvents? policyEvents = null)
+public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, HtmlPdfRenderer pdf, IOptions<ReportsOptions> options, TimeProvider time, IPolicyEvents? policyEvents = null, IOptions<OutlookOptions>? outlookOptions = null)
 {
+    private readonly OutlookModel _outlook = new(outlookOptions?.Value);
+
     private static readonly IndicatorId[] SectorIndicators = [IndicatorId.Parse("energy_total"), IndicatorId.Parse("co2_energy")];
 
     public async Task<IReadOnlyList<ReportFile>> GenerateAsync(
@@ -57,7 +61,7 @@ public sealed class ReportGenerator(IKpiResults kpis, ITimeSeriesReader reader, 
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ReportProgress(done, regions.Count, region.Value));
             var sectors = await reader.ReadSectorsAsync(SectorIndicators, region, cancellationToken).ConfigureAwait(false);
-            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow(), kaya, events);
+            var report = AssessmentReportBuilder.Build(year, region, english, set, sectors, time.GetUtcNow(), kaya, events, _outlook);
             var stem = Path.Combine(outputDirectory, $"peakmonitor-assessment-{year}-{region.Value}-{(english ? "en" : "zh")}");
             var html = ReportHtml.Render(report, echarts);
             var verdict = (Grade: report.OverallGrade, Missing: report.Missing.Select(l => english ? l.Kpi.NameEn + Localization.KpiText.Track(l.Track, new Localization.UiLanguage { English = true }) : l.Kpi.NameZh + Localization.KpiText.Track(l.Track, new Localization.UiLanguage())).ToArray());

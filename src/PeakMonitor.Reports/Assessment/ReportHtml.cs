@@ -60,8 +60,8 @@ public static class ReportHtml
         // 1. Overall.
         var n = 0;
         sb.Append("<section class=\"chapter\" id=\"s").Append(++n).Append("\"><h2>").Append(E(sections[n - 1])).Append("</h2><p class=\"summary\">").Append(E(report.Summary)).Append("</p>");
-        sb.Append("<table><thead><tr>");
-        foreach (var h in new[] { lang.T("指标", "KPI"), lang.T("数值", "Value"), lang.T("基年值", "Baseline"), lang.T("目标", "Target"), lang.T("路径值", "Expected"), lang.T("进度%", "Progress %"), lang.T("状态", "Status"), lang.T("考核", "Grade") })
+        sb.Append("<table class=\"overview\"><thead><tr>");
+        foreach (var h in new[] { lang.T("指标", "KPI"), lang.T("数值", "Value"), lang.T("基年值", "Baseline"), lang.T("目标", "Target"), lang.T("路径值", "Expected"), lang.T("进度%", "Progress %"), lang.T("状态", "Status"), lang.T("考核", "Grade"), OutlookText.ColumnHeader(lang) })
         {
             sb.Append("<th>").Append(E(h)).Append("</th>");
         }
@@ -76,8 +76,10 @@ public static class ReportHtml
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Target, 2))).Append(r?.TargetYear is { } ty ? $" ({ty})" : string.Empty).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Expected, 2))).Append("</td>")
               .Append("<td class=\"num\">").Append(E(lang.Num(r?.Progress, 1))).Append("</td>")
-              .Append("<td class=\"status\">").Append(E(KpiText.StatusOf(r, lang))).Append("</td>")
-              .Append("<td class=\"status\">").Append(E(KpiText.Grade(r?.Grade, lang))).Append("</td></tr>");
+              .Append("<td>").Append(StatusPhrases(KpiText.StatusOf(r, lang))).Append("</td>")
+              .Append("<td class=\"status\">").Append(E(KpiText.Grade(r?.Grade, lang))).Append("</td>")
+              .Append("<td class=\"num\" data-field=\"probability\"").Append(l.Probability is { } p ? " data-probability=\"" + p.ToString("0.####", CultureInfo.InvariantCulture) + "\"" : string.Empty).Append('>')
+              .Append(E(OutlookText.Cell(l.Outlook, lang))).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>");
@@ -88,15 +90,25 @@ public static class ReportHtml
         foreach (var l in report.Lines)
         {
             sb.Append("<div class=\"kpi\"><h3>").Append(E(Name(l, lang))).Append("</h3><p>").Append(E(l.Narrative)).Append("</p>");
+            if (l.Outlook is { } outlook)
+            {
+                sb.Append("<p class=\"outlook\">").Append(E(OutlookText.Sentence(outlook, lang))).Append("</p>");
+            }
+
+            if (l.Kpi.Id == "co2_peak" && report.Peak is { } peak)
+            {
+                sb.Append("<p class=\"peak-test\">").Append(E(OutlookText.Peak(peak, lang))).Append("</p>");
+            }
+
             if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && echartsScript is not null)
             {
                 sb.Append("<div class=\"chart\" data-chart=\"c").Append(++chart).Append("\"></div><script type=\"application/json\" id=\"c").Append(chart).Append("-option\">")
-                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang, report.Events)).Append("</script>");
+                  .Append(ChartOptions.Trajectory(l.Kpi, l.Series, lang, report.Events, l.Outlook)).Append("</script>");
             }
             else if (l.Kpi.HasDataSource && l.Series.Any(r => r.Value is not null) && ChartImages.FontAvailable)
             {
                 // Without ECharts (no npm packages where the report is made) the same chart model is drawn by ScottPlot, inline.
-                var png = ChartImages.Render(ChartModels.Trajectory(l.Kpi, l.Series, lang), ChartImageFormat.Png, 1280, 520);
+                var png = ChartImages.Render(ChartModels.Trajectory(l.Kpi, l.Series, lang, outlook: l.Outlook), ChartImageFormat.Png, 1280, 520);
                 sb.Append("<img class=\"chart\" alt=\"").Append(E(Name(l, lang))).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
             }
 
@@ -173,7 +185,13 @@ public static class ReportHtml
 
         sb.Append("</tbody></table><p class=\"source\">").Append(E(lang.T(
             "评价规则：晴雨表三级（基本顺利／比较严峻／十分严峻）、已提前完成、基本达到（“左右”范围内）、无数据；省份不受全国总量目标评价（不适用），无本省目标的强度、比重类指标不作评价（无省级目标）。考核四等（超额完成／完成／基本完成／未完成），仅约束性指标十分严峻即否决；约束性指标缺少数据时无法评定。阈值见平台“方法说明”。",
-            "Rules: barometer levels (on track / at risk / off track), achieved early, within the band of an “about” target, no data; national totals do not judge provinces (not applicable), and a province without its own target on a rate is not judged (no provincial target). Assessment grades (exceeded / completed / basically completed / not completed); only a binding KPI off track vetoes the grade, and a binding KPI without data makes the grade not assessable. Thresholds: see the Methodology page."))).Append("</p></section>");
+            "Rules: barometer levels (on track / at risk / off track), achieved early, within the band of an “about” target, no data; national totals do not judge provinces (not applicable), and a province without its own target on a rate is not judged (no provincial target). Assessment grades (exceeded / completed / basically completed / not completed); only a binding KPI off track vetoes the grade, and a binding KPI without data makes the grade not assessable. Thresholds: see the Methodology page."))).Append("</p>");
+        if (report.OutlookOptions is { } outlookOptions)
+        {
+            sb.Append("<p class=\"source\" id=\"outlook-method\">").Append(E(OutlookText.Method(outlookOptions, report.Year, lang))).Append("</p>");
+        }
+
+        sb.Append("</section>");
 
         if (echartsScript is not null)
         {
@@ -199,6 +217,21 @@ public static class ReportHtml
         + (l.Quality == Domain.Series.ObservationQuality.Estimate ? "<span class=\"badge\">" + E(lang.T("估算", "estimate")) + "</span>" : string.Empty);
 
     private static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>
+    /// A status that may break after its colon ("Not applicable: | national total target"), each part
+    /// kept whole: the nine-column overview must fit the page's width (see the CSS of <c>table.overview</c>).
+    /// </summary>
+    private static string StatusPhrases(string status)
+    {
+        var colon = status.IndexOfAny(['：', ':']);
+        if (colon < 0 || colon == status.Length - 1)
+        {
+            return "<span class=\"nw\">" + E(status) + "</span>";
+        }
+
+        return "<span class=\"nw\">" + E(status[..(colon + 1)]) + "</span> <span class=\"nw\">" + E(status[(colon + 1)..].TrimStart()) + "</span>";
+    }
 
     private const string DrawScript = """
         document.querySelectorAll('[data-chart]').forEach(function (el) {
@@ -229,8 +262,12 @@ public static class ReportHtml
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         th, td { border-bottom: 1px solid #d0d5da; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.status, .badge, .counts span { white-space: nowrap; }
+        td.status, .badge, .counts span, .nw { white-space: nowrap; }
         table.ranking { width: 60%; }
+        /* Nine columns: a table wider than the page would make Chromium shrink every page to fit it, and the
+           contents' page numbers, measured chapter by chapter, would no longer match (HtmlPdfRenderer). */
+        table.overview { font-size: 8pt; }
+        table.overview th, table.overview td { padding: 1.2mm 0.8mm; }
         .badge { margin-left: 1mm; font-size: 7.5pt; color: #8a5a00; border: 1px solid #8a5a00; padding: 0 1mm; }
         .source, .counts { color: #52606d; font-size: 8.5pt; }
         .summary { font-size: 11pt; }

@@ -35,7 +35,7 @@ public static class ReportWorkbook
         {
             new object?[] { lang.T("指标", "KPI"), lang.T("单位", "Unit"), lang.T("数值", "Value"), lang.T("基年", "Baseline year"), lang.T("基年值", "Baseline value"),
                 lang.T("目标年", "Target year"), lang.T("目标", "Target"), lang.T("路径值", "Expected"), lang.T("进度（%）", "Progress (%)"), lang.T("所需年均", "Required rate"), lang.T("实际年均", "Actual rate"),
-                lang.T("预测", "Projected"), lang.T("状态", "Status"), lang.T("考核", "Grade"), lang.T("得分", "Score"), lang.T("合成数据", "Synthetic"), lang.T("来源", "Sources"), lang.T("指标代码", "KPI id") },
+                lang.T("预测", "Projected"), lang.T("状态", "Status"), lang.T("考核", "Grade"), lang.T("得分", "Score"), OutlookText.ColumnHeader(lang), lang.T("达标期限", "Deadline"), lang.T("合成数据", "Synthetic"), lang.T("来源", "Sources"), lang.T("指标代码", "KPI id") },
         };
         foreach (var l in report.Lines)
         {
@@ -44,6 +44,8 @@ public static class ReportWorkbook
             summary.Add([KpiText.Name(l.Kpi, l.Track, lang), KpiText.Unit(l.Kpi.Unit, lang), new XlsxNumber(r?.Value, f), new XlsxNumber(r?.BaselineYear, "0"), new XlsxNumber(r?.BaselineValue, f),
                 new XlsxNumber(r?.TargetYear, "0"), new XlsxNumber(r?.Target, f), new XlsxNumber(r?.Expected, f), new XlsxNumber(r?.Progress, "0.0"), new XlsxNumber(r?.RequiredAnnualRate, "0.00"), new XlsxNumber(r?.ActualAnnualRate, "0.00"),
                 new XlsxNumber(r?.Projected, f), r?.Status is null ? null : KpiText.StatusOf(r, lang), r?.Grade is { } g ? lang.T(g.Zh(), g.En()) : null, new XlsxNumber(r?.Score, "0.0"),
+                // The probability as a number shown in percent (a script reads 0.62); "—" where there is no outlook, as in the other outputs.
+                l.Outlook is { } o ? new XlsxNumber(o.Probability, "0%") : "—", new XlsxNumber(l.Outlook?.Deadline, "0"),
                 l.Synthetic ? lang.T("是", "yes") : string.Empty, l.Sources, l.Track == KpiTracks.Main ? l.Kpi.Id : $"{l.Kpi.Id}:{l.Track}"]);
         }
 
@@ -51,6 +53,9 @@ public static class ReportWorkbook
         summary.Add([lang.T("综合考核", "Overall grade"), report.OverallGrade is { } og ? lang.T(og.Zh(), og.En()) : null, lang.T("平均得分", "Mean score"), new XlsxNumber(report.OverallScore, "0.0")]);
         book.AddSheet(lang.T("概要", "Summary"), summary);
         book.AddSheet(lang.T("说明", "Narrative"), report.Lines.Select(l => new object?[] { KpiText.Name(l.Kpi, l.Track, lang), l.Narrative })
+            .Concat(report.Lines.Where(l => l.Outlook is not null).Select(l => new object?[] { KpiText.Name(l.Kpi, l.Track, lang) + lang.T("：达标概率", ": outlook"), OutlookText.Sentence(l.Outlook!, lang) }))
+            .Concat(report.Peak is { } peak ? [[lang.T("达峰检验", "Peak test"), OutlookText.Peak(peak, lang)]] : Array.Empty<object?[]>())
+            .Concat(report.OutlookOptions is { } outlookOptions ? [[lang.T("达标概率的计算", "How the probability is computed"), OutlookText.Method(outlookOptions, report.Year, lang)]] : Array.Empty<object?[]>())
             .Prepend([lang.T("总体", "Overall"), report.Summary])
             .Prepend([lang.T("指标", "KPI"), lang.T("评价", "Assessment")]));
 
@@ -87,7 +92,7 @@ public static class ReportWorkbook
             .Select(l =>
             {
                 var title = $"{KpiText.Name(l.Kpi, l.Track, lang)}（{KpiText.Unit(l.Kpi.Unit, lang)}）";
-                var model = l.InputSeries.Count > 0 ? ChartModels.Peak(l.Kpi, l.InputSeries, l.Result, lang, KpiText.Name(l.Kpi, l.Track, lang)) : ChartModels.Trajectory(l.Kpi, l.Series, lang, title);
+                var model = l.InputSeries.Count > 0 ? ChartModels.Peak(l.Kpi, l.InputSeries, l.Result, lang, KpiText.Name(l.Kpi, l.Track, lang)) : ChartModels.Trajectory(l.Kpi, l.Series, lang, title, l.Outlook);
                 return (title, ChartImages.Render(model, ChartImageFormat.Png, ChartWidth, ChartHeight), ChartWidth, ChartHeight);
             })
             .ToArray();

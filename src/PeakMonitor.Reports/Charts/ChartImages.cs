@@ -113,6 +113,21 @@ public static class ChartImages
     {
         var xs = Enumerable.Range(0, model.Categories.Count).Select(i => (double)i).ToArray();
         LegendHead(plot);
+
+        // Bands first, so that the lines are drawn over them (the fan sits behind the data, as in the browser).
+        foreach (var band in model.Bands)
+        {
+            var fill = Color.FromHex(band.Color).WithAlpha(band.Opacity);
+            var both = band.Lower.Select((lo, k) => lo is not null && band.Upper[k] is not null ? lo : null).ToArray();
+            foreach (var (start, length) in Segments(both))
+            {
+                var area = plot.Add.FillY(xs.Skip(start).Take(length).ToArray(), band.Lower.Skip(start).Take(length).Select(v => v!.Value).ToArray(), band.Upper.Skip(start).Take(length).Select(v => v!.Value).ToArray());
+                area.FillColor = fill;
+                area.LineWidth = 0;
+                area.MarkerSize = 0;
+            }
+        }
+
         for (var i = 0; i < model.Series.Count; i++)
         {
             var s = model.Series[i];
@@ -133,6 +148,11 @@ public static class ChartImages
                 LineWidth = 2,
                 LinePattern = s.Dash switch { LineDash.Dotted => LinePattern.Dotted, LineDash.Dashed => LinePattern.Dashed, _ => LinePattern.Solid },
             }));
+        }
+
+        foreach (var band in model.Bands)
+        {
+            plot.Legend.ManualItems.Add(Item(band.Name, new LegendItem { FillColor = Color.FromHex(band.Color).WithAlpha(band.Opacity) }));
         }
 
         if (model.Target is { } t)

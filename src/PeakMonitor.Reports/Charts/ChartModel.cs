@@ -33,6 +33,12 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values)
     public IReadOnlyList<string>? PointColors { get; init; }
 }
 
+/// <summary>
+/// A shaded band between two values per category (a quantile range of the outlook's fan), drawn
+/// behind the lines; a category where either bound is missing leaves a gap.
+/// </summary>
+public sealed record ChartBand(string Name, IReadOnlyList<double?> Lower, IReadOnlyList<double?> Upper, string Color, double Opacity);
+
 /// <summary>A horizontal line across the plot (the target), with its label.</summary>
 public sealed record ChartMarkLine(double Value, string Label, string Color);
 
@@ -63,6 +69,13 @@ public sealed record ChartModel
     public bool ScaleValueAxis { get; init; }
 
     public ChartMarkLine? Target { get; init; }
+
+    /// <summary>
+    /// Bands behind the lines, widest first (the outlook's 10–90% and 25–75% fan). Drawn by
+    /// <see cref="ChartImages"/>; the browser's option gets its fan from <see cref="ChartOptions.Trajectory"/>,
+    /// which builds it as stacked areas (ECharts has no band series).
+    /// </summary>
+    public IReadOnlyList<ChartBand> Bands { get; init; } = [];
 
     /// <summary>Legend entries beyond the series' names (status colours of bars).</summary>
     public IReadOnlyList<ChartLegendEntry> Legend { get; init; } = [];

@@ -21,9 +21,11 @@ public static class ChartModels
     /// <summary>
     /// Actual values, the target path from the baseline year (dotted), the projection from the latest
     /// value to the target year (dashed) and the target as a line. A province without a target of its
-    /// own gets the national path instead, labelled as a reference.
+    /// own gets the national path instead, labelled as a reference. Given an outlook, the years run on
+    /// to its deadline and its fan is two bands (10–90%, 25–75%) rooted at the as-of year's value, in the
+    /// projection's colour and the browser's opacities (<see cref="ChartOptions.Trajectory"/>).
     /// </summary>
-    public static ChartModel Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, string title = "")
+    public static ChartModel Trajectory(KpiDefinition kpi, IReadOnlyList<KpiResult> series, UiLanguage lang, string title = "", Domain.Outlook.KpiOutlook? outlook = null)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(series);
@@ -31,7 +33,8 @@ public static class ChartModels
         var latest = series.LastOrDefault(r => r.Value is not null);
         var target = latest ?? series.LastOrDefault();
         var reference = target?.Target is null && series.Any(r => r.ReferenceExpected is not null);
-        var lastYear = Math.Max(series.Count > 0 ? series[^1].Year : 2020, target?.TargetYear ?? 2020);
+        var fan = outlook is { Quantiles.Count: > 0 } ? outlook : null;
+        var lastYear = Math.Max(Math.Max(series.Count > 0 ? series[^1].Year : 2020, target?.TargetYear ?? 2020), fan?.Deadline ?? 0);
         var firstYear = series.Count > 0 ? series[0].Year : 2005;
         var years = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToArray();
         var byYear = series.ToDictionary(r => r.Year);
@@ -64,6 +67,16 @@ public static class ChartModels
                 : null;
 
         var pathName = reference ? lang.T("全国路径（参考）", "National path (reference)") : lang.T("目标路径", "Target path");
+        var quantiles = fan?.Quantiles.ToDictionary(q => q.Year);
+        double? Quantile(int y, Func<Domain.Outlook.YearQuantiles, double> level) =>
+            fan is null ? null
+            : y == fan.AsOfYear ? fan.Latest
+            : quantiles!.TryGetValue(y, out var q) ? level(q) : null;
+        ChartBand[] bands = fan is null ? [] :
+        [
+            new(lang.T("概率区间 10–90%", "10–90% band"), Points(y => Quantile(y, q => q.P10)), Points(y => Quantile(y, q => q.P90)), ProjectionColor, 0.12),
+            new(lang.T("概率区间 25–75%", "25–75% band"), Points(y => Quantile(y, q => q.P25)), Points(y => Quantile(y, q => q.P75)), ProjectionColor, 0.22),
+        ];
         return new ChartModel
         {
             Name = "trajectory",
@@ -81,6 +94,7 @@ public static class ChartModels
                 new ChartSeries(lang.T("预测", "Projection"), Points(Projection)) { Color = ProjectionColor, Dash = LineDash.Dashed, ShowSymbols = false },
             ],
             Target = target?.Target is { } tv ? new ChartMarkLine(tv, lang.T("目标 ", "Target ") + tv.ToString(CultureInfo.InvariantCulture), TargetColor) : null,
+            Bands = bands,
         };
     }
 

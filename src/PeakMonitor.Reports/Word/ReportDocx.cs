@@ -46,7 +46,7 @@ public static class ReportDocx
         doc.Heading(1, Chapter("总体评价", "Overall assessment"));
         doc.Body(report.Summary);
         doc.Table(
-            [lang.T("指标", "KPI"), lang.T("单位", "Unit"), lang.T("数值", "Value"), lang.T("基年值", "Baseline"), lang.T("目标", "Target"), lang.T("路径值", "Expected"), lang.T("进度（%）", "Progress (%)"), lang.T("状态", "Status"), lang.T("考核", "Grade")],
+            [lang.T("指标", "KPI"), lang.T("单位", "Unit"), lang.T("数值", "Value"), lang.T("基年值", "Baseline"), lang.T("目标", "Target"), lang.T("路径值", "Expected"), lang.T("进度（%）", "Progress (%)"), lang.T("状态", "Status"), lang.T("考核", "Grade"), OutlookText.ColumnHeader(lang)],
             report.Lines.Where(l => l.Kpi.HasDataSource).Select(l => (IReadOnlyList<string>)
             [
                 KpiText.Name(l.Kpi, l.Track, lang) + Marks(l, lang),
@@ -58,9 +58,10 @@ public static class ReportDocx
                 lang.Num(l.Result?.Progress, 1),
                 KpiText.StatusOf(l.Result, lang),
                 KpiText.Grade(l.Result?.Grade, lang),
+                OutlookText.Cell(l.Outlook, lang),
             ]),
-            numericColumns: [2, 3, 4, 5, 6],
-            noWrapColumns: [7, 8]);
+            numericColumns: [2, 3, 4, 5, 6, 9],
+            noWrapColumns: [7, 8, 9]);
 
         // 二、分项指标: （一） per KPI with data, 1. its assessment, 2. its trajectory.
         doc.Heading(1, Chapter("分项指标", "Indicators"));
@@ -71,15 +72,26 @@ public static class ReportDocx
             section++;
             doc.Heading(3, lang.T("1. 评价", "(1) Assessment"));
             doc.Body(l.Narrative + " " + lang.T("状态：", "Status: ") + KpiText.StatusOf(l.Result, lang) + lang.T("；考核：", "; grade: ") + KpiText.Grade(l.Result?.Grade, lang) + lang.T("。", "."));
+            if (l.Outlook is { } outlook)
+            {
+                doc.Body(OutlookText.Sentence(outlook, lang));
+            }
+
+            if (l.Kpi.Id == "co2_peak" && report.Peak is { } peak)
+            {
+                doc.Body(OutlookText.Peak(peak, lang));
+            }
+
             if (l.Series.Any(r => r.Value is not null) || l.InputSeries.Count > 0)
             {
                 doc.Heading(3, lang.T("2. 轨迹", "(2) Trajectory"));
                 var title = l.InputSeries.Count > 0 ? KpiText.Name(l.Kpi, l.Track, lang) : $"{KpiText.Name(l.Kpi, l.Track, lang)}（{KpiText.Unit(l.Kpi.Unit, lang)}）";
-                var model = l.InputSeries.Count > 0 ? ChartModels.Peak(l.Kpi, l.InputSeries, l.Result, lang, title) : ChartModels.Trajectory(l.Kpi, l.Series, lang, title);
+                var model = l.InputSeries.Count > 0 ? ChartModels.Peak(l.Kpi, l.InputSeries, l.Result, lang, title) : ChartModels.Trajectory(l.Kpi, l.Series, lang, title, l.Outlook);
+                var fan = model.Bands.Count > 0 ? lang.T($"；阴影为{l.Outlook!.AsOfYear}年起模拟值的10%–90%与25%–75%区间", $"; shading: the 10–90% and 25–75% ranges of the values simulated from {l.Outlook!.AsOfYear}") : string.Empty;
                 doc.Image(ChartImages.Render(model, ChartImageFormat.Png, ChartWidth, ChartHeight), ChartWidth, ChartHeight, 15.5,
                     l.InputSeries.Count > 0
                         ? lang.T($"图：{title}　{model.Series[0].Name}（{model.ValueAxisName}）", $"Figure: {title}. {model.Series[0].Name} ({model.ValueAxisName})")
-                        : lang.T($"图：{title}　实线为实际值，点线为目标路径，虚线为预测", $"Figure: {title}. Solid: actual; dotted: target path; dashed: projection"));
+                        : lang.T($"图：{title}　实线为实际值，点线为目标路径，虚线为预测{fan}", $"Figure: {title}. Solid: actual; dotted: target path; dashed: projection{fan}"));
             }
 
             if (l.Sources.Length > 0)
@@ -158,6 +170,10 @@ public static class ReportDocx
         doc.Body(lang.T(
             "评价规则：晴雨表三级（基本顺利／比较严峻／十分严峻）、已提前完成、基本达到（“左右”范围内）、无数据；省份不受全国总量目标评价（不适用），无本省目标的强度、比重类指标不作评价（无省级目标）。考核四等（超额完成／完成／基本完成／未完成），仅约束性指标十分严峻即否决；约束性指标缺少数据时无法评定。阈值见平台“方法说明”。",
             "Rules: barometer levels (on track / at risk / off track), achieved early, within the band of an “about” target, no data; national totals do not judge provinces (not applicable), and a province without its own target on a rate is not judged (no provincial target). Assessment grades (exceeded / completed / basically completed / not completed); only a binding KPI off track vetoes the grade, and a binding KPI without data makes the grade not assessable. Thresholds: see the Methodology page."), small: true);
+        if (report.OutlookOptions is { } outlookOptions)
+        {
+            doc.Body(OutlookText.Method(outlookOptions, report.Year, lang), small: true);
+        }
 
         return doc.ToBytes(string.Empty);
     }

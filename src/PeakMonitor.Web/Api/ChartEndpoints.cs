@@ -72,7 +72,7 @@ public static class ChartEndpoints
 
     private static async Task<IResult> GetChartAsync(
         string file, string? kpi, string? region, string? year, string? lang, string? width, string? height, string? indicator, string? sector,
-        IKpiResults kpis, ITimeSeriesReader reader, ReadCache readCache, ChartImageCache images, UiLanguage pageLanguage, HttpContext context, CancellationToken cancellationToken)
+        Ingestion.Kpis.IOutlookResults outlooks, ITimeSeriesReader reader, ReadCache readCache, ChartImageCache images, UiLanguage pageLanguage, HttpContext context, CancellationToken cancellationToken)
     {
         var dot = file.LastIndexOf('.');
         var chart = dot > 0 ? file[..dot] : file;
@@ -159,9 +159,12 @@ public static class ChartEndpoints
         }
 
         KpiResultSet set;
+        Ingestion.Kpis.OutlookSet outlookSet;
         try
         {
-            set = await kpis.GetAsync(cancellationToken);
+            // The outlooks follow the KPI results: their set carries the results they were computed from, so chart and fan agree.
+            outlookSet = await outlooks.GetAsync(cancellationToken);
+            set = outlookSet.Results;
         }
         catch (StoreException ex)
         {
@@ -182,7 +185,7 @@ public static class ChartEndpoints
             {
                 model = chart switch
                 {
-                    "trajectory" => ChartModels.Trajectory(definition!, set.Series(definition!.Id, track, regionCode).Where(r => r.Year <= pageYear).ToArray(), language, Title(definition!, track, regionCode, language)),
+                    "trajectory" => ChartModels.Trajectory(definition!, set.Series(definition!.Id, track, regionCode).Where(r => r.Year <= pageYear).ToArray(), language, Title(definition!, track, regionCode, language), Fan(outlookSet, definition!, track, regionCode, pageYear)),
                     "ranking" => ChartModels.Ranking(definition!, RegionCatalog.Provinces.Select(p => (p.Code, set.At(definition!.Id, track, p.Code, pageYear))).ToArray(), language,
                         KpiText.Name(definition!, track, language) + " · " + language.T($"{pageYear}年各省", $"provinces, {pageYear}")),
                     _ => ChartModels.SectorStack(
@@ -215,6 +218,13 @@ public static class ChartEndpoints
         context.Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
         return TypedResults.File(rendered.Bytes, ChartImages.ContentType(format.Value));
     }
+
+    /// <summary>
+    /// The fan the pages draw on the same chart (Overview, ProvinceDetail): the outlook as of its latest year,
+    /// shown from that year on; an earlier year's chart has none, so an image never shows later data than its year.
+    /// </summary>
+    private static Domain.Outlook.KpiOutlook? Fan(Ingestion.Kpis.OutlookSet outlooks, KpiDefinition kpi, string track, RegionCode region, int year) =>
+        outlooks.Of(kpi.Id, track, region) is { } o && year >= o.AsOfYear ? o : null;
 
     private static string Title(KpiDefinition kpi, string track, RegionCode region, UiLanguage lang)
     {

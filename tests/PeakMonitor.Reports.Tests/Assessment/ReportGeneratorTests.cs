@@ -31,6 +31,18 @@ public sealed class SeededReports : IAsyncLifetime
 
     public IReadOnlyList<KpiResult> Expected { get; private set; } = [];
 
+    /// <summary>The outlook settings the generator is given (not the defaults, so a report ignoring them would show).</summary>
+    public Domain.Outlook.OutlookOptions OutlookOptions { get; } = new() { Draws = 600, Seed = 4242 };
+
+    /// <summary>The panel and engine of <see cref="Expected"/>, for computing outlooks apart from the reports.</summary>
+    public IndicatorPanel Panel { get; private set; } = null!;
+
+    public KpiEngine Engine { get; private set; } = null!;
+
+    /// <summary>The outlooks the API and CLI give for a region as of a year, computed by the model itself.</summary>
+    public IReadOnlyList<Domain.Outlook.KpiOutlook> Outlooks(RegionCode region, int year) =>
+        new Domain.Outlook.OutlookModel(OutlookOptions).Evaluate(Panel, Engine, region, asOfYear: year);
+
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
@@ -47,12 +59,14 @@ public sealed class SeededReports : IAsyncLifetime
         // The shipped targets file, as the web app and the CLI use it (one KpiResults for every reader).
         var targetsFile = Path.Combine(Repository.Root, "seed-data", "targets", "provincial-targets.csv");
         var kpis = new KpiResults(store, Options.Create(new KpiJudgementOptions()), Options.Create(new KpiOptions { ProvincialTargetsFile = targetsFile }), TimeProvider.System, NullLogger<KpiResults>.Instance);
-        Generator = new ReportGenerator(kpis, store, Pdf, options, TimeProvider.System);
+        Generator = new ReportGenerator(kpis, store, Pdf, options, TimeProvider.System, outlookOptions: Options.Create(OutlookOptions));
 
         // The engine's own numbers, computed apart from the report pipeline.
         var panel = IndicatorPanel.From(observations.Where(o => o.Sector.Value == "all"));
         var targets = await ProvincialTargetsReader.ReadFileAsync(targetsFile, CancellationToken.None);
-        Expected = new KpiEngine(provincialTargets: targets).Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(panel.YearSpan!.Value.First, 2025 - panel.YearSpan!.Value.First + 1));
+        Panel = panel;
+        Engine = new KpiEngine(provincialTargets: targets);
+        Expected = Engine.Compute(panel, KpiCatalog.All, RegionCatalog.All.Select(r => r.Code), Enumerable.Range(panel.YearSpan!.Value.First, 2025 - panel.YearSpan!.Value.First + 1));
     }
 
     public async Task DisposeAsync()
@@ -164,6 +178,62 @@ public sealed class ReportGeneratorTests(SeededReports seeded) : IClassFixture<S
         }
 
         Assert.Equal(["概要", "说明", "分部门", "变化成因", "数据来源", "图表"], workbook.Workbook.Sheets.Elements<Sheet>().Select(s => s.Name!.Value!));
+    }
+
+    [Theory]
+    [InlineData("CN")]
+    [InlineData("53")]
+    public async Task Xlsx_Summary_ProbabilityCellIsTheOutlookModelsNumber(string region)
+    {
+        var file = (await GenerateAsync(region, false, ReportFormats.Xlsx, "xlsx-outlook-" + region)).Single();
+
+        using var document = SpreadsheetDocument.Open(file.Path, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>().ToArray();
+        var header = rows[0].Elements<Cell>().Select(c => c.InnerText).ToList();
+        var column = header.IndexOf("达标概率");
+        Assert.Equal("达标期限", header[column + 1]);
+        var expected = seeded.Outlooks(RegionCode.Parse(region), 2024);
+        Assert.NotEmpty(expected);
+        var checkedRows = 0;
+        foreach (var row in rows.Skip(1).Where(r => r.Elements<Cell>().Count() == header.Count))
+        {
+            var cells = row.Elements<Cell>().ToArray();
+            var id = cells[^1].InnerText.Split(':');
+            var outlook = expected.FirstOrDefault(o => o.Kpi == id[0] && o.Track == (id.Length > 1 ? id[1] : "main"));
+            if (outlook is null)
+            {
+                Assert.Equal("—", cells[column].InnerText);
+                continue;
+            }
+
+            Assert.Equal(CellValues.Number, cells[column].DataType!.Value);
+            Assert.Equal(outlook.Probability, double.Parse(cells[column].CellValue!.Text, CultureInfo.InvariantCulture), precision: 9);
+            Assert.Equal(outlook.Deadline, int.Parse(cells[column + 1].CellValue!.Text, CultureInfo.InvariantCulture));
+            checkedRows++;
+        }
+
+        Assert.Equal(expected.Count(o => KpiCatalog.Get(o.Kpi).HasDataSource), checkedRows);
+    }
+
+    [Fact]
+    public async Task Html_National_ProbabilityColumnAndFanFromTheConfiguredOutlook()
+    {
+        var file = (await GenerateAsync("CN", false, ReportFormats.Html, "html-outlook")).Single();
+
+        var html = await File.ReadAllTextAsync(file.Path);
+
+        foreach (var outlook in seeded.Outlooks(RegionCode.National, 2024))
+        {
+            var percent = Math.Round(outlook.Probability * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+            Assert.Contains($"data-probability=\"{outlook.Probability.ToString("0.####", CultureInfo.InvariantCulture)}\">{percent}%（{outlook.Deadline}）</td>", html, StringComparison.Ordinal);
+            Assert.Contains($"\"fan\":{{\"probability\":{outlook.Probability.ToString(CultureInfo.InvariantCulture)},\"deadline\":{outlook.Deadline},\"asOf\":2024}}", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"模拟{seeded.OutlookOptions.Draws}条路径", html, StringComparison.Ordinal);
+        Assert.Contains($"随机数种子{seeded.OutlookOptions.Seed}", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"peak-test\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed class ChartImagesTests
         }).ToArray();
     }
 
+    /// <summary>An outlook to 2030 whose bands widen each year (input data, as the outlook model would give).</summary>
+    internal static Domain.Outlook.KpiOutlook Outlook() => new()
+    {
+        Kpi = "nonfossil_share", Region = RegionCode.National, Track = "main", AsOfYear = 2024, BaselineYear = 2020, Deadline = 2030, Target = 25, Unit = "%",
+        Direction = KpiDirection.HigherIsBetter, Latest = 18.7, Probability = 0.4, ChangesUsed = 4, Scale = Domain.Outlook.ChangeScale.Additive, Method = "test",
+        Quantiles = Enumerable.Range(1, 6).Select(h => new Domain.Outlook.YearQuantiles(2024 + h, 18.7 + (0.2 * h), 18.7 + (0.5 * h), 18.7 + (0.7 * h), 18.7 + (0.9 * h), 18.7 + (1.2 * h))).ToArray(),
+    };
+
     private static ChartModel Trajectory(UiLanguage lang) => ChartModels.Trajectory(KpiCatalog.Get("nonfossil_share"), Series(), lang, lang.T("非化石能源消费比重", "Non-fossil share"));
 
     private static SKBitmap Decode(byte[] png) => SKBitmap.Decode(png) ?? throw new InvalidOperationException("not a PNG");
@@ -55,6 +63,38 @@ public sealed class ChartImagesTests
         Assert.True(CountNear(bitmap, ChartModels.ProjectionColor) > 50, "the projection is drawn");
         // A one-pixel line is antialiased over two rows: count the pixels where red clearly dominates.
         Assert.True(Count(bitmap, p => p.Red > p.Green + 60 && p.Red > p.Blue + 60) > 400, "the target line is drawn");
+    }
+
+    [Fact]
+    public void Render_TrajectoryWithOutlook_BothBandsDrawnWhereTheImageWithoutHasNone()
+    {
+        var kpi = KpiCatalog.Get("nonfossil_share");
+        var withFan = ChartModels.Trajectory(kpi, Series(), Zh, "非化石能源消费比重", Outlook());
+        var without = ChartModels.Trajectory(kpi, Series(), Zh, "非化石能源消费比重");
+
+        using var fan = Decode(ChartImages.Render(withFan, ChartImageFormat.Png));
+        using var plain = Decode(ChartImages.Render(without, ChartImageFormat.Png));
+
+        // The outer band alone (10–25%, 75–90%) shows the projection colour at 12% over white; the inner band lies on top of it at 22%.
+        var outer = OverWhite(ChartModels.ProjectionColor, 0.12);
+        var inner = Over(outer, ChartModels.ProjectionColor, 0.22);
+        Assert.True(CountNear(fan, outer, 6) > 1000, "the 10–90% band is drawn");
+        Assert.True(CountNear(fan, inner, 6) > 1000, "the 25–75% band is drawn");
+        Assert.True(CountNear(plain, outer, 6) < 50, "no band without an outlook");
+        Assert.True(CountNear(plain, inner, 6) < 50, "no band without an outlook");
+        Assert.True(CountNear(fan, ChartModels.ActualColor) > 200, "the lines are still drawn over the fan");
+    }
+
+    [Fact]
+    public void Render_TrajectoryWithoutOutlook_PngOfTheAskedSize()
+    {
+        var model = ChartModels.Trajectory(KpiCatalog.Get("nonfossil_share"), Series(), Zh, outlook: null);
+
+        using var bitmap = Decode(ChartImages.Render(model, ChartImageFormat.Png, 640, 320));
+
+        Assert.Empty(model.Bands);
+        Assert.Equal((640, 320), (bitmap.Width, bitmap.Height));
+        Assert.True(CountNear(bitmap, ChartModels.ActualColor) > 100);
     }
 
     [Fact]
@@ -182,6 +222,15 @@ public sealed class ChartImagesTests
         var c = SKColor.Parse(hex);
         byte Mix(byte v) => (byte)Math.Round((v * alpha) + (255 * (1 - alpha)));
         return $"#{Mix(c.Red):x2}{Mix(c.Green):x2}{Mix(c.Blue):x2}";
+    }
+
+    /// <summary>The colour a translucent fill shows over another colour.</summary>
+    private static string Over(string under, string hex, double alpha)
+    {
+        var b = SKColor.Parse(under);
+        var c = SKColor.Parse(hex);
+        byte Mix(byte v, byte w) => (byte)Math.Round((v * alpha) + (w * (1 - alpha)));
+        return $"#{Mix(c.Red, b.Red):x2}{Mix(c.Green, b.Green):x2}{Mix(c.Blue, b.Blue):x2}";
     }
 
     private static int Differing(SKBitmap a, SKBitmap b, SKRectI area)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -21,6 +22,11 @@ public sealed class ReportDocxTests(SeededReports seeded) : IClassFixture<Seeded
         var files = await seeded.Generator.GenerateAsync(2024, [region], english, ReportFormats.Docx, seeded.Output.Path, null, CancellationToken.None);
         return Assert.Single(files).Path;
     }
+
+    /// <summary>A KPI table's first cell without the marks the report puts after the name.</summary>
+    private static string Unmarked(string cell, UiLanguage lang) =>
+        new[] { lang.T("（合成）", " (synthetic)"), lang.T("（待核实）", " (to be verified)"), lang.T("（估算）", " (estimate)") }
+            .Aggregate(cell, (text, mark) => text.Replace(mark, string.Empty, StringComparison.Ordinal));
 
     private static string Text(WordprocessingDocument document) =>
         string.Concat(document.MainDocumentPart!.Document.Body!.Descendants<Text>().Select(t => t.Text));
@@ -92,6 +98,38 @@ public sealed class ReportDocxTests(SeededReports seeded) : IClassFixture<Seeded
             .First(cells => string.Concat(cells[0].Descendants<Text>().Select(t => t.Text)).StartsWith(name, StringComparison.Ordinal));
         Assert.Equal("%", string.Concat(row[1].Descendants<Text>().Select(t => t.Text)));
         Assert.NotNull(row[7].TableCellProperties?.GetFirstChild<NoWrap>());
+    }
+
+    [Theory]
+    [InlineData("CN", false)]
+    [InlineData("44", true)]
+    public async Task Generate_KpiTable_ProbabilityColumnMatchesTheOutlookModel(string code, bool english)
+    {
+        var region = RegionCode.Parse(code);
+        var path = await GenerateAsync(region, english);
+
+        using var document = WordprocessingDocument.Open(path, false);
+        var lang = new UiLanguage { English = english };
+        var table = document.MainDocumentPart!.Document.Body!.Elements<Table>().First();
+        string CellText(TableCell c) => string.Concat(c.Descendants<Text>().Select(t => t.Text));
+        var rows = table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(CellText).ToArray()).ToArray();
+        Assert.Equal(lang.T("达标概率", "Probability of meeting the target"), rows[0][^1]);
+        var expected = seeded.Outlooks(region, 2024);
+        Assert.NotEmpty(expected);
+        foreach (var outlook in expected)
+        {
+            var name = KpiText.Name(KpiCatalog.Get(outlook.Kpi), outlook.Track, lang);
+            // The name with its marks taken off: not another track's name that starts the same.
+            var row = rows.Skip(1).Single(r => Unmarked(r[0], lang) == name);
+            var percent = Math.Round(outlook.Probability * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(lang.T($"{percent}%（{outlook.Deadline}）", $"{percent}% ({outlook.Deadline})"), row[^1]);
+        }
+
+        var withOutlook = expected.Count;
+        Assert.Equal(rows.Length - 1 - withOutlook, rows.Skip(1).Count(r => r[^1] == "—"));
+        var text = Text(document);
+        Assert.Contains(lang.T($"模拟{seeded.OutlookOptions.Draws}条路径", $"{seeded.OutlookOptions.Draws} simulated paths"), text, StringComparison.Ordinal);
+        Assert.Contains(lang.T("达峰检验", "Peak test"), text, StringComparison.Ordinal);
     }
 
     [Fact]

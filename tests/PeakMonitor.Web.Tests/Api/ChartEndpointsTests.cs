@@ -53,6 +53,37 @@ public sealed partial class ChartEndpointsTests(SeededInflux seeded) : IClassFix
         Assert.True(CountNear(bitmap, ChartModels.ActualColor) > 200, "the actual values are drawn");
     }
 
+    /// <summary>
+    /// The image draws the fan the page draws: the outlook as of its latest year, on the chart of that year;
+    /// the chart of the year before has none (it would show data the year did not have).
+    /// </summary>
+    [Fact]
+    public async Task GetChart_TrajectoryOfTheOutlooksYear_FanBandsDrawnAndNoneTheYearBefore()
+    {
+        await using var factory = seeded.Factory();
+        using var viewer = await factory.CreateSignedInClientAsync(Roles.Viewer);
+        var outlook = new Domain.Outlook.OutlookModel().Evaluate(Domain.Kpis.IndicatorPanel.From(seeded.Observations), new Domain.Kpis.KpiEngine(), Domain.Regions.RegionCode.National, asOfYear: null)
+            .Single(o => o.Kpi == "nonfossil_share" && o.Track == "main");
+
+        async Task<SKBitmap> ImageAsync(int year)
+        {
+            using var response = await viewer.GetAsync(new Uri($"/api/charts/trajectory.png?kpi=nonfossil_share&region=CN&lang=zh&width=1600&height=800&year={year}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        }
+
+        using var fan = await ImageAsync(outlook.AsOfYear);
+        using var before = await ImageAsync(outlook.AsOfYear - 1);
+
+        // The 10–90% band alone: the projection colour at 12% over white (a large image: the seed data's fan spans a single year).
+        var c = SKColor.Parse(ChartModels.ProjectionColor);
+        string Mix(byte v) => ((int)Math.Round((v * 0.12) + (255 * 0.88))).ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
+        var outer = $"#{Mix(c.Red)}{Mix(c.Green)}{Mix(c.Blue)}";
+        Assert.True(CountNear(fan, outer, 6) > 500, $"the fan is drawn on the outlook's year ({outlook.AsOfYear}–{outlook.Deadline}): {CountNear(fan, outer, 6)} pixels of {outer}; year before {CountNear(before, outer, 6)}");
+        Assert.True(CountNear(before, outer, 6) < 50, "no fan on an earlier year's chart");
+        Assert.True(CountNear(fan, ChartModels.ActualColor) > 200, "the actual values are drawn over it");
+    }
+
     [Fact]
     public async Task GetChart_SvgRankingAndSectors_ChineseLabelsInTheImage()
     {
