@@ -32,12 +32,16 @@ public sealed class ImportJobsTests : IDisposable
         connection.SetJobParameter(id, name, SerializationHelper.Serialize(value));
     }
 
+    /// <summary>Hangfire 1.8 keeps ProcessingState's constructor internal (only a worker enters the state), so the tests make one as a worker would.</summary>
+    private static ProcessingState Processing() =>
+        (ProcessingState)Activator.CreateInstance(typeof(ProcessingState), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null, ["server", "worker"], null)!;
+
     private static ImportJobOutcome Succeeded(long written) => new(7, "succeeded", written, written, 0, 3, null, Array.Empty<CsvRowError>(), 0);
 
     [Fact]
     public void Get_AttemptFailedWithRetryScheduled_RetryingNotFailed()
     {
-        var first = Create(new ProcessingState("server", "worker"));
+        var first = Create(Processing());
         var retry = Create(new ScheduledState(TimeSpan.FromSeconds(30)));
         SetParameter(first, FileImportJob.RetryParameter, retry);
 
@@ -52,8 +56,8 @@ public sealed class ImportJobsTests : IDisposable
     [Fact]
     public void Get_RetrySucceeded_TheRetrysOutcome()
     {
-        var first = Create(new ProcessingState("server", "worker"));
-        var retry = Create(new ProcessingState("server", "worker"));
+        var first = Create(Processing());
+        var retry = Create(Processing());
         SetParameter(first, FileImportJob.RetryParameter, retry);
         SetParameter(retry, FileImportJob.OutcomeParameter, Succeeded(2));
 
@@ -67,7 +71,7 @@ public sealed class ImportJobsTests : IDisposable
     [Fact]
     public void Get_NoRetry_ItsOwnOutcome()
     {
-        var id = Create(new ProcessingState("server", "worker"));
+        var id = Create(Processing());
         SetParameter(id, FileImportJob.OutcomeParameter, Succeeded(5));
 
         var status = new ImportJobs(_storage, TimeProvider.System).Get(id)!;
