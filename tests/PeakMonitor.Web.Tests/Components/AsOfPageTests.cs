@@ -15,7 +15,10 @@ public sealed partial class AsOfPageTests(InfluxServerFixture influxd) : IClassF
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["Dashboard:CacheDuration"] = "00:00:00" };
 
-    private async Task<PeakMonitorWebFactory> RevisedAsync()
+    private Task<PeakMonitorWebFactory> RevisedAsync() => RevisedAsync(influxd, Settings);
+
+    /// <summary>A store with the revision, and the app over it (also for the browser test).</summary>
+    internal static async Task<PeakMonitorWebFactory> RevisedAsync(InfluxServerFixture influxd, IReadOnlyDictionary<string, string?> settings)
     {
         var client = await influxd.NewDatabaseAsync();
         Observation At(string region, string indicator, double value, string source, DateOnly published) =>
@@ -30,7 +33,7 @@ public sealed partial class AsOfPageTests(InfluxServerFixture influxd) : IClassF
         await new InfluxTimeSeriesStore(client).WriteAsync(
             [At("CN", "cap_solar", 60000, "NEA revised", revised), At("44", "cap_solar", 6000, "GD revised", revised)],
             CancellationToken.None);
-        return new PeakMonitorWebFactory(influxd.Url, client.Database, Settings);
+        return new PeakMonitorWebFactory(influxd.Url, client.Database, settings);
     }
 
     private static string CardValue(string html)
