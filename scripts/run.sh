@@ -23,6 +23,10 @@ if [ ${#seed[@]} -gt 0 ]; then
   # was imported before (run history); re-importing would change nothing anyway (same series and
   # period overwrite with the same value).
   # A fresh store (no influxd data yet) always gets the seed data, whatever the run history says.
+  # national-cn-vintages.csv holds earlier vintages (first-published figures) beside their revisions:
+  # every row carries its published date, and so does the revised row of national-cn.csv, so the
+  # order of the files does not matter — an older vintage never replaces a newer one as the latest.
+  # Rows without a date count as published today (the import's date).
   skip=(--skip-imported)
   [ -d "$Influx__Managed__DataDirectory/data" ] || skip=()
   dotnet run -c Release --no-build --project src/PeakMonitor.Cli -- ingest "${skip[@]}" "${seed[@]}"

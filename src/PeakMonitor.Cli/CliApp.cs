@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(IngestCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(KpiCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(DecomposeCommand.Create(globals, stdout, stderr));
+        root.Subcommands.Add(RevisionsCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(OutlookCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(PeakCommand.Create(globals, stdout, stderr));
         root.Subcommands.Add(WhatIfCommand.Create(globals, stdout, stderr));

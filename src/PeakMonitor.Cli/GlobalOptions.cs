@@ -61,6 +61,13 @@ internal sealed class GlobalOptions
         : Domain.Series.Period.TryParseYear(text, out var year) ? year
         : throw new ArgumentException($"{option} '{text}' is not {Domain.Series.Period.YearRule}.");
 
+    /// <summary>A date option (<c>--published</c>, <c>--as-of</c>): YYYY-MM-DD, from 1949-01-01 up to today (China Standard Time).</summary>
+    public static DateOnly? Date(string? text, string option) =>
+        text is null ? null
+        : Domain.Series.PublishedDate.TryParse(text, Domain.Series.PublishedDate.Today(TimeProvider.System), out var date) is { } problem
+            ? throw new ArgumentException($"{option} '{(text.Length > 40 ? text[..40] + "…" : text)}': {problem}.")
+            : date;
+
     /// <summary>Ingestion settings (folders, run history) as the web app reads them.</summary>
     public static IngestionOptions IngestionOptions() =>
         Configuration().GetSection(Ingestion.Jobs.IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();

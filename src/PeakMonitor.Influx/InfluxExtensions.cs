@@ -31,6 +31,7 @@ public static class InfluxExtensions
         services.AddTransient<StoreStatusReader>();
         services.AddTransient<ITimeSeriesReader>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
         services.AddTransient<ITimeSeriesWriter>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
+        services.AddTransient<IVintageReader>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
         services.AddHostedService<InfluxStartupService>();
         return builder;
     }

@@ -18,6 +18,7 @@ using PeakMonitor.TestKit;
 //   scripts/bench.sh [--points N] [--runs N] [--influx URL] [--batch N] [--parallelism N]
 //   scripts/bench.sh kpi        (the KPI benchmark alone; needs no influxd)
 //   scripts/bench.sh outlook    (outlook for every KPI × 32 regions, and a what-if answer; needs no influxd)
+//   scripts/bench.sh vintages   (latest-vintage reads with three vintages per value against one, 10× data)
 //   scripts/bench.sh pages | browser | reports | charts | load | flood | jobs   (the dashboard, in-browser, report, chart-image/Word, load, API-flood or job-throughput benchmark alone)
 if (args.FirstOrDefault() == "kpi")
 {
@@ -82,6 +83,14 @@ if (args.FirstOrDefault() == "flood")
     using var floodDir = new TempDirectory("peakmonitor-bench-flood-influxd");
     await using var floodServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = floodDir.Path }, NullLogger.Instance, CancellationToken.None);
     await ApiFloodBenchmark.RunAsync(floodServer.Url);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "vintages")
+{
+    using var vintagesDir = new TempDirectory("peakmonitor-bench-vintages-influxd");
+    await using var vintagesServer = await ManagedInfluxd.StartAsync(new ManagedInfluxdOptions { DataDirectory = vintagesDir.Path }, NullLogger.Instance, CancellationToken.None);
+    await VintageBenchmark.RunAsync(vintagesServer.Url);
     return 0;
 }
 

@@ -42,10 +42,11 @@ internal static class DecomposeCommand
         format.AcceptOnlyFromAmong("table", "json");
         var chain = new Option<bool>("--chain") { Description = "Also the year-by-year (chained) view: every year between needs data." };
         var data = new Option<string?>("--data") { Description = "A canonical CSV file, or a folder of them: compute from files instead of the store." };
+        var asOf = new Option<string?>("--as-of") { Description = "YYYY-MM-DD: decompose the data as they stood that day (each value's latest vintage published on or before it)." };
 
         var command = new Command("decompose", "Decompose the change in energy CO2 into population, affluence, energy intensity and carbon intensity of energy (additive LMDI).")
         {
-            region, from, to, format, chain, data,
+            region, from, to, format, chain, data, asOf,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -60,9 +61,10 @@ internal static class DecomposeCommand
                     throw new ArgumentException($"--to {yT} must come after --from {y0}.");
                 }
 
+                var day = GlobalOptions.Date(parsed.GetValue(asOf), "--as-of");
                 var panel = parsed.GetValue(data) is { } path
-                    ? await FromFilesAsync(path, cancellationToken).ConfigureAwait(false)
-                    : await FromStoreAsync(globals, parsed, cancellationToken).ConfigureAwait(false);
+                    ? await FromFilesAsync(path, day, cancellationToken).ConfigureAwait(false)
+                    : await FromStoreAsync(globals, parsed, day, cancellationToken).ConfigureAwait(false);
                 var decomposition = LmdiDecomposition.Of(panel, code, y0, yT);
                 var chained = parsed.GetValue(chain) ? LmdiChain.Of(panel, code, y0, yT) : null;
                 var row = DecompositionRow.Of(decomposition, chained, panel);
@@ -128,20 +130,25 @@ internal static class DecomposeCommand
     private static string[] CsvFiles(string path) =>
         Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray() : [path];
 
-    private static async Task<IndicatorPanel> FromFilesAsync(string path, CancellationToken cancellationToken)
+    private static async Task<IndicatorPanel> FromFilesAsync(string path, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var read = await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false);
-        return IndicatorPanel.From(read.SelectMany(f => f.Observations));
+        var read = (await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false)).SelectMany(f => f.Observations).ToArray();
+
+        // Files may carry several vintages of one value (national-cn-vintages.csv): the latest, or the one as of the day.
+        return IndicatorPanel.From(asOf is { } day ? Domain.Series.Vintages.AsOf(read, day) : Domain.Series.Vintages.Latest(read));
     }
 
-    private static async Task<IndicatorPanel> FromStoreAsync(GlobalOptions globals, ParseResult parsed, CancellationToken cancellationToken)
+    private static async Task<IndicatorPanel> FromStoreAsync(GlobalOptions globals, ParseResult parsed, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var host = globals.BuildHost(parsed);
         await using var disposeHost = (IAsyncDisposable)host;
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await KayaPanelLoader.LoadAsync(host.Services.GetRequiredService<ITimeSeriesReader>(), cancellationToken).ConfigureAwait(false);
+            ITimeSeriesReader reader = asOf is { } day
+                ? new AsOfReader(host.Services.GetRequiredService<IVintageReader>(), day)
+                : host.Services.GetRequiredService<ITimeSeriesReader>();
+            return await KayaPanelLoader.LoadAsync(reader, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

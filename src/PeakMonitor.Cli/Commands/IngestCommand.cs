@@ -27,16 +27,22 @@ internal static class IngestCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "Data files: canonical long CSV (region,indicator,period,value,unit[,sector,source,note]), NBS-style wide CSV, or .xlsx.",
+            Description = "Data files: canonical long CSV (region,indicator,period,value,unit[,sector,source,note,quality,published]), NBS-style wide CSV, or .xlsx.",
             Arity = ArgumentArity.OneOrMore,
         };
         var skipImported = new Option<bool>("--skip-imported") { Description = "Skip files whose exact content (SHA-256) was imported successfully before (run history)." };
-        var command = new Command("ingest", "Validate data files and write their observations to InfluxDB; a bad file stores nothing.") { files, skipImported };
+        var published = new Option<string?>("--published")
+        {
+            Description = "YYYY-MM-DD: the date the files' values were published, for rows without a published column or cell (default: today, the import's date).",
+        };
+        var command = new Command("ingest", "Validate data files and write their observations to InfluxDB; a bad file stores nothing.") { files, skipImported, published };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var paths = parsed.GetValue(files) ?? [];
             try
             {
+                var publishedOn = GlobalOptions.Date(parsed.GetValue(published), "--published");
+
                 // Validate every file before starting anything: a bad file should not need a database, and a
                 // batch with a bad file stores nothing.
                 var problems = new List<CsvRowError>();
@@ -56,7 +62,7 @@ internal static class IngestCommand
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return await RunAsync(host.Services, paths, parsed.GetValue(skipImported), stdout, stderr, cancellationToken).ConfigureAwait(false);
+                    return await RunAsync(host.Services, paths, parsed.GetValue(skipImported), publishedOn, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -68,6 +74,11 @@ internal static class IngestCommand
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return InvalidInput;
             }
+            catch (ArgumentException ex)
+            {
+                await stderr.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
+                return InvalidInput;
+            }
             catch (Exception ex) when (ex is StoreException or InfluxdNotInstalledException or OptionsValidationException)
             {
                 await stderr.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
@@ -77,7 +88,7 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, string[] paths, bool skipImported, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, string[] paths, bool skipImported, DateOnly? published, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var runner = services.GetRequiredService<ImportRunner>();
         var runs = new List<ImportRun>();
@@ -98,7 +109,7 @@ internal static class IngestCommand
                             task.MaxValue = Math.Max(1, p.Rows);
                             task.Value = p.Phase == "write" ? p.Written : 0;
                         });
-                        runs.Add(await runner.RunAsync("cli", path, skipImported, progress, cancellationToken).ConfigureAwait(false));
+                        runs.Add(await runner.RunAsync("cli", path, skipImported, progress, published, cancellationToken).ConfigureAwait(false));
                         task.Value = task.MaxValue;
                     }
                 }).ConfigureAwait(false);
@@ -107,7 +118,7 @@ internal static class IngestCommand
         {
             foreach (var path in paths)
             {
-                runs.Add(await runner.RunAsync("cli", path, skipImported, null, cancellationToken).ConfigureAwait(false));
+                runs.Add(await runner.RunAsync("cli", path, skipImported, null, published, cancellationToken).ConfigureAwait(false));
             }
         }
 

@@ -30,10 +30,11 @@ internal static class KpiCommand
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var targets = new Option<string?>("--targets") { Description = "Provincial targets file (default: Kpi:ProvincialTargetsFile, seed-data/targets/provincial-targets.csv)." };
+        var asOf = new Option<string?>("--as-of") { Description = "YYYY-MM-DD: the KPIs as they stood that day, from each value's latest vintage published on or before it (default: the latest)." };
 
         var command = new Command("kpi", "Compute the action plan's KPIs, with targets, paths, status (晴雨表) and grade (考核).")
         {
-            data, region, year, kpi, format, targets,
+            data, region, year, kpi, format, targets, asOf,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -48,9 +49,10 @@ internal static class KpiCommand
                     throw new ArgumentException($"--targets: file not found: {targetsFile}");
                 }
 
+                var day = GlobalOptions.Date(parsed.GetValue(asOf), "--as-of");
                 var set = parsed.GetValue(data) is { } path
-                    ? await FromFilesAsync(path, targetsFile, cancellationToken).ConfigureAwait(false)
-                    : await FromStoreAsync(globals, parsed, targetsFile, cancellationToken).ConfigureAwait(false);
+                    ? await FromFilesAsync(path, targetsFile, day, cancellationToken).ConfigureAwait(false)
+                    : await FromStoreAsync(globals, parsed, targetsFile, day, cancellationToken).ConfigureAwait(false);
 
                 int[] years = oneYear is { } y ? [y] : set.Years.ToArray();
                 if (years.Length == 0)
@@ -112,7 +114,10 @@ internal static class KpiCommand
         Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray() : [path];
 
     /// <summary>From files: the same results service over the files' observations, with the configured (or given) targets file.</summary>
-    internal static async Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, CancellationToken cancellationToken)
+    internal static Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, CancellationToken cancellationToken) =>
+        FromFilesAsync(path, targetsFile, asOf: null, cancellationToken);
+
+    internal static async Task<KpiResultSet> FromFilesAsync(string path, string? targetsFile, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var observations = (await FileIngestor.ReadAllAsync(CsvFiles(path), cancellationToken).ConfigureAwait(false)).SelectMany(f => f.Observations).ToArray();
         var settings = GlobalOptions.KpiResultsOptions();
@@ -122,17 +127,25 @@ internal static class KpiCommand
         }
 
         var results = new KpiResults(new ObservationReader(observations), Options.Create(GlobalOptions.KpiOptions()), Options.Create(settings), TimeProvider.System, NullLogger<KpiResults>.Instance);
-        return await results.GetAsync(cancellationToken).ConfigureAwait(false);
+        return asOf is { } day
+            ? await results.GetAsOfAsync(day, cancellationToken).ConfigureAwait(false)
+            : await results.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, CancellationToken cancellationToken)
+    internal static Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, CancellationToken cancellationToken) =>
+        FromStoreAsync(globals, parsed, targetsFile, asOf: null, cancellationToken);
+
+    internal static async Task<KpiResultSet> FromStoreAsync(GlobalOptions globals, ParseResult parsed, string? targetsFile, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var host = globals.BuildHost(parsed, targetsFile is null ? null : new Dictionary<string, string?> { ["Kpi:ProvincialTargetsFile"] = targetsFile });
         await using var disposeHost = (IAsyncDisposable)host;
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await host.Services.GetRequiredService<IKpiResults>().GetAsync(cancellationToken).ConfigureAwait(false);
+            var kpis = host.Services.GetRequiredService<IKpiResults>();
+            return asOf is { } day
+                ? await kpis.GetAsOfAsync(day, cancellationToken).ConfigureAwait(false)
+                : await kpis.GetAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

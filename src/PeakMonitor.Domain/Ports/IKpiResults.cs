@@ -13,4 +13,10 @@ public interface IKpiResults
 
     /// <summary>Recomputes now from the store and keeps the result (after an import in this process, so no page waits for it).</summary>
     Task<KpiResultSet> RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The results as they stood on <paramref name="asOf"/>: from each value's latest vintage published
+    /// on or before that day. Computed on demand from the stored vintages, never kept (any day may be asked).
+    /// </summary>
+    Task<KpiResultSet> GetAsOfAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

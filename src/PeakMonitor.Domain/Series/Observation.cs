@@ -55,6 +55,12 @@ public sealed record Observation
 
     public ObservationQuality Quality { get; }
 
+    /// <summary>
+    /// The date this value was published (its vintage); null when unknown (stored before vintages
+    /// existed). A new vintage of the same series and period is kept beside the old one.
+    /// </summary>
+    public DateOnly? Published { get; init; }
+
     public SeriesKey Key => new(Indicator, Region, Sector, Period.Frequency);
 
     public string Unit => IndicatorCatalog.Get(Indicator).CanonicalUnit;

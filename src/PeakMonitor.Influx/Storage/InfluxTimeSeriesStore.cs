@@ -11,13 +11,24 @@ using PeakMonitor.Influx.LineProtocol;
 namespace PeakMonitor.Influx.Storage;
 
 /// <summary>The domain's store ports over InfluxDB, with the layout of <see cref="InfluxSchema"/>.</summary>
-public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWriter, ITimeSeriesReader
+public sealed partial class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWriter, ITimeSeriesReader, IVintageReader
 {
-    public Task<int> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every observation's vintage beside the others, and makes it the latest where it is at
+    /// least as new as the stored latest (<see cref="PlanAsync"/>); returns the number of observations.
+    /// </summary>
+    public async Task<int> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observations);
         var list = observations as IReadOnlyList<Observation> ?? observations.ToArray();
-        return client.WriteAsync(list, Render, cancellationToken);
+        if (list.Count == 0)
+        {
+            return 0;
+        }
+
+        var lines = await PlanAsync(list, cancellationToken).ConfigureAwait(false);
+        await client.WriteAsync(lines, RenderLine, cancellationToken).ConfigureAwait(false);
+        return list.Count;
     }
 
     /// <summary>
@@ -38,8 +49,13 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             .Field(InfluxSchema.ValueField, o.Value)
             .Field(InfluxSchema.SourceField, o.Source ?? string.Empty)
             .Field(InfluxSchema.NoteField, o.Note ?? string.Empty)
-            .Field(InfluxSchema.QualityField, o.Quality.Id())
-            .Timestamp(o.Period.Start.ToUnixTimeSeconds());
+            .Field(InfluxSchema.QualityField, o.Quality.Id());
+        if (o.Published is { } published)
+        {
+            line.Field(InfluxSchema.PublishedField, PublishedDate.ToNumber(published));
+        }
+
+        line.Timestamp(o.Period.Start.ToUnixTimeSeconds());
     }
 
     public async Task<IReadOnlyList<Observation>> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
@@ -56,7 +72,8 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
             }
 
             int time = series.ColumnIndex("time"), value = series.ColumnIndex(InfluxSchema.ValueField),
-                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField), quality = series.ColumnIndex(InfluxSchema.QualityField);
+                source = series.ColumnIndex(InfluxSchema.SourceField), note = series.ColumnIndex(InfluxSchema.NoteField), quality = series.ColumnIndex(InfluxSchema.QualityField),
+                published = series.ColumnIndex(InfluxSchema.PublishedField);
             foreach (var row in series.Values)
             {
                 if (row[time] is not long epoch || row[value] is not double v)
@@ -65,7 +82,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
                 }
 
                 var period = Period.FromStart(DateTimeOffset.FromUnixTimeSeconds(epoch), query.Frequency);
-                observations.Add(new Observation(query.Indicator, region, query.Sector, period, v, row[source] as string, row[note] as string, Quality(row, quality)));
+                observations.Add(new Observation(query.Indicator, region, query.Sector, period, v, row[source] as string, row[note] as string, Quality(row, quality)) { Published = Published(row, published) });
             }
         }
 
@@ -169,6 +186,10 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
         return observations;
     }
 
+    /// <summary>The published date of a row's numeric field; null when absent (written before vintages existed).</summary>
+    private static DateOnly? Published(object?[] row, int column) =>
+        column >= 0 && row[column] is double number ? PublishedDate.FromNumber(number) : null;
+
     /// <summary>The quality flag of a row: absent (points written before the field existed) or unknown words read as reported.</summary>
     private static ObservationQuality Quality(object?[] row, int column) =>
         column >= 0 && row[column] is string text && ObservationQualities.TryParse(text, out var quality) ? quality : ObservationQuality.Reported;
@@ -177,7 +198,7 @@ public sealed class InfluxTimeSeriesStore(InfluxClient client) : ITimeSeriesWrit
     internal static InfluxQuery BuildQuery(SeriesQuery query)
     {
         var text = new StringBuilder(
-            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}", "{InfluxSchema.QualityField}" FROM "{InfluxSchema.Measurement}" """ +
+            $"""SELECT "{InfluxSchema.ValueField}", "{InfluxSchema.SourceField}", "{InfluxSchema.NoteField}", "{InfluxSchema.QualityField}", "{InfluxSchema.PublishedField}" FROM "{InfluxSchema.Measurement}" """ +
             $"""WHERE "{InfluxSchema.IndicatorTag}" = $indicator AND "{InfluxSchema.SectorTag}" = $sector AND "{InfluxSchema.FrequencyTag}" = $freq """ +
             "AND time >= $from AND time < $to");
         var regions = query.Regions.Distinct().ToArray();

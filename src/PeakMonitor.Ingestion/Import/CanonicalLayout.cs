@@ -8,13 +8,13 @@ namespace PeakMonitor.Ingestion.Import;
 
 /// <summary>
 /// The canonical long layout (indicators.md): header row; required region, indicator, period,
-/// value, unit; optional sector, source, note, quality (empty, unverified or estimate); any order;
-/// unknown columns are an error.
+/// value, unit; optional sector, source, note, quality (empty, unverified or estimate), published
+/// (YYYY-MM-DD, the vintage; empty: the import's date); any order; unknown columns are an error.
 /// </summary>
 internal sealed class CanonicalLayout
 {
     private static readonly string[] Required = ["region", "indicator", "period", "value", "unit"];
-    private static readonly string[] Optional = ["sector", "source", "note", "quality"];
+    private static readonly string[] Optional = ["sector", "source", "note", "quality", "published"];
 
     private readonly Dictionary<string, int> _columns;
 
@@ -59,7 +59,8 @@ internal sealed class CanonicalLayout
     }
 
     /// <summary>One row: an observation, a missing value (null observation, non-null key), or null with errors added.</summary>
-    public ParsedRow? Row(string[] record, string file, int line, List<CsvRowError> errors)
+    /// <param name="today">The latest published date accepted (today in China Standard Time).</param>
+    public ParsedRow? Row(string[] record, string file, int line, List<CsvRowError> errors, DateOnly today)
     {
         if (record.Length != _columns.Count)
         {
@@ -107,6 +108,19 @@ internal sealed class CanonicalLayout
             Error("quality", $"use {ObservationQualities.Unverified}, {ObservationQualities.Estimate} or leave it empty");
         }
 
+        DateOnly? published = null;
+        if (Cell("published") is { Length: > 0 } publishedText)
+        {
+            if (PublishedDate.TryParse(publishedText, today, out var date) is { } dateProblem)
+            {
+                Error("published", dateProblem);
+            }
+            else
+            {
+                published = date;
+            }
+        }
+
         var valueText = Cell("value");
         decimal? value = null;
         if (valueText.Length > 0)
@@ -126,7 +140,7 @@ internal sealed class CanonicalLayout
             return null;
         }
 
-        var key = new ObservationKey(indicatorId, region, sector, period);
+        var key = new ObservationKey(indicatorId, region, sector, period, published);
         if (value is null)
         {
             return new ParsedRow(key, null);
@@ -138,7 +152,7 @@ internal sealed class CanonicalLayout
             return null;
         }
 
-        return new ParsedRow(key, new Observation(indicatorId, region, sector, period, canonical, Cell("source"), Cell("note"), quality));
+        return new ParsedRow(key, new Observation(indicatorId, region, sector, period, canonical, Cell("source"), Cell("note"), quality) { Published = published });
     }
 
     internal static string Clean(string header) => header.Trim().TrimStart('\uFEFF');
@@ -146,7 +160,8 @@ internal sealed class CanonicalLayout
     internal static string? Shorten(string? s) => s is { Length: > 80 } ? s[..77] + "…" : s;
 }
 
-internal readonly record struct ObservationKey(IndicatorId Indicator, RegionCode Region, SectorId Sector, Period Period);
+/// <summary>What may appear once in a file: a value of one series and period per vintage (a file may carry a first-published and a revised figure).</summary>
+internal readonly record struct ObservationKey(IndicatorId Indicator, RegionCode Region, SectorId Sector, Period Period, DateOnly? Published = null);
 
 internal sealed record ParsedRow(ObservationKey Key, Observation? Observation);
 

@@ -222,7 +222,7 @@ public static class DataFileScanner
             else if (canonical is not null)
             {
                 result.RowsRead++;
-                if (canonical.Row(cells, file, line, errors) is { } parsed)
+                if (canonical.Row(cells, file, line, errors, limits.Today) is { } parsed)
                 {
                     await AcceptAsync(parsed, line, result, seen, sink, limits).ConfigureAwait(false);
                 }
@@ -258,7 +258,7 @@ public static class DataFileScanner
 
         if (seen is not null && !seen.TryAdd(parsed.Key, line))
         {
-            result.Errors.Add(new CsvRowError(result.File, line, "period", observation.Period.ToString(), $"duplicate of line {seen[parsed.Key]} (same region, indicator, sector and period)"));
+            result.Errors.Add(new CsvRowError(result.File, line, "period", observation.Period.ToString(), $"duplicate of line {seen[parsed.Key]} (same region, indicator, sector, period and published date)"));
             return;
         }
 

@@ -36,9 +36,23 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    public async Task<ImportOutcome> ImportAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportOutcome> ImportAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(path, progress, published: null, cancellationToken);
+
+    /// <param name="published">
+    /// The published date of values whose row gives none (a file without a <c>published</c> column,
+    /// a wide table); null: the import's date. A row's own date always wins.
+    /// </param>
+    public async Task<ImportOutcome> ImportAsync(string path, IProgress<ImportProgress>? progress, DateOnly? published, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
+        var today = PublishedDate.Today(time);
+        if (published is { } given && PublishedDate.TryParse(PublishedDate.ToText(given), today, out _) is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(published), given, $"published {PublishedDate.ToText(given)}: {problem}");
+        }
+
+        var stamp = published ?? today;
         var rows = 0L;
         var validation = await DataFileScanner.ScanFileAsync(
             path,
@@ -69,7 +83,7 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
         {
             try
             {
-                var written = await WritePassAsync(path, validation, progress, cancellationToken).ConfigureAwait(false);
+                var written = await WritePassAsync(path, validation, stamp, progress, cancellationToken).ConfigureAwait(false);
                 return new ImportOutcome(name, validation.Sha256, validation.Encoding, validation.Layout, validation.RowsRead, written, validation.MissingValues, attempt, validation.Indicators, validation.Regions);
             }
             catch (StoreException ex) when (attempt < settings.WriteAttempts)
@@ -82,7 +96,7 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
         }
     }
 
-    private async Task<int> WritePassAsync(string path, ScanResult validation, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<int> WritePassAsync(string path, ScanResult validation, DateOnly published, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var chunkSize = options.Value.WriteChunkSize;
         var chunk = new List<Observation>(chunkSize);
@@ -98,7 +112,8 @@ public sealed partial class FileImporter(ITimeSeriesWriter writer, IOptions<Impo
             path,
             async o =>
             {
-                chunk.Add(o);
+                // Every stored value keeps the date it was published: the row's, else the import's.
+                chunk.Add(o.Published is null ? o with { Published = published } : o);
                 if (chunk.Count >= chunkSize)
                 {
                     await FlushAsync().ConfigureAwait(false);

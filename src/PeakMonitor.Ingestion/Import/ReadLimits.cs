@@ -25,7 +25,11 @@ public sealed class ReadLimits
         _time = time ?? throw new ArgumentNullException(nameof(time));
         File = file;
         _started = time.GetTimestamp();
+        Today = Domain.Series.PublishedDate.Today(time);
     }
+
+    /// <summary>Today in China Standard Time when the pass started: no published date may lie after it.</summary>
+    public DateOnly Today { get; }
 
     public ImportOptions Options { get; }
 

@@ -16,10 +16,17 @@ public sealed record ImportRun(long RunId, RunStatus Status, ImportOutcome? Outc
 public sealed class ImportRunner(FileImporter importer, IKpiResults kpis, RunHistory history)
 {
     public Task<ImportRun> RunAsync(string job, string path, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        RunAsync(job, path, claim: null, skipIfImported, progress, cancellationToken);
+        RunAsync(job, path, claim: null, skipIfImported, progress, published: null, cancellationToken);
+
+    /// <summary>Imports <paramref name="path"/>, its undated values as published on <paramref name="published"/> (null: the import's date).</summary>
+    public Task<ImportRun> RunAsync(string job, string path, bool skipIfImported, IProgress<ImportProgress>? progress, DateOnly? published, CancellationToken cancellationToken) =>
+        RunAsync(job, path, claim: null, skipIfImported, progress, published, cancellationToken);
+
+    public Task<ImportRun> RunAsync(string job, string path, string? claim, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(job, path, claim, skipIfImported, progress, published: null, cancellationToken);
 
     /// <summary>Imports <paramref name="path"/>; <paramref name="claim"/> names the claimed file in the run history (see <see cref="RunHistory.MarkInterruptedAsync(string, CancellationToken)"/>).</summary>
-    public async Task<ImportRun> RunAsync(string job, string path, string? claim, bool skipIfImported, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportRun> RunAsync(string job, string path, string? claim, bool skipIfImported, IProgress<ImportProgress>? progress, DateOnly? published, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
         var sha = File.Exists(path) ? await HashAsync(path, cancellationToken).ConfigureAwait(false) : null;
@@ -32,7 +39,7 @@ public sealed class ImportRunner(FileImporter importer, IKpiResults kpis, RunHis
 
         try
         {
-            var outcome = await importer.ImportAsync(path, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await importer.ImportAsync(path, progress, published, cancellationToken).ConfigureAwait(false);
             var kpiResults = (await kpis.RefreshAsync(cancellationToken).ConfigureAwait(false)).Results.Count;
             await history.FinishAsync(runId, RunStatus.Succeeded, outcome.RowsRead, outcome.Written, 0, null, outcome.Sha256, CancellationToken.None).ConfigureAwait(false);
             return new ImportRun(runId, RunStatus.Succeeded, outcome, [], null, kpiResults);

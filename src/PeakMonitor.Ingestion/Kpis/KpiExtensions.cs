@@ -27,6 +27,7 @@ public static class KpiExtensions
             .ValidateOnStart();
         services.TryAddSingleton<KpiResults>();
         services.TryAddSingleton<IKpiResults>(sp => sp.GetRequiredService<KpiResults>());
+        services.TryAddTransient<KpiRevisions>();
 
         // The outlook model's settings (section Outlook), every problem reported at start.
         services.AddOptions<OutlookOptions>().BindConfiguration(OutlookOptions.SectionName).ValidateOnStart();

@@ -24,7 +24,7 @@ public sealed class KpiOptions
 /// read waits; an import in this process calls <see cref="RefreshAsync"/> before it reports success,
 /// so the cold path after an import is paid by the import, not by a page.
 /// </summary>
-public sealed partial class KpiResults(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiResults> logger) : IKpiResults
+public sealed partial class KpiResults(ITimeSeriesReader reader, IOptions<KpiJudgementOptions> judgement, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiResults> logger, IVintageReader? vintages = null) : IKpiResults
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KpiResultSet? _current;
@@ -70,6 +70,13 @@ public sealed partial class KpiResults(ITimeSeriesReader reader, IOptions<KpiJud
         }
     }
 
+    public Task<KpiResultSet> GetAsOfAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var all = vintages ?? reader as IVintageReader
+            ?? throw new InvalidOperationException("This store cannot read earlier vintages.");
+        return ComputeAsync(new AsOfReader(all, asOf), cancellationToken);
+    }
+
     /// <summary>Forget the kept set: the next read waits for a fresh one (tests and the benchmark measure that cold path).</summary>
     public void Forget() => _current = null;
 
@@ -91,10 +98,12 @@ public sealed partial class KpiResults(ITimeSeriesReader reader, IOptions<KpiJud
         }
     }
 
-    private async Task<KpiResultSet> ComputeAsync(CancellationToken cancellationToken)
+    private Task<KpiResultSet> ComputeAsync(CancellationToken cancellationToken) => ComputeAsync(reader, cancellationToken);
+
+    private async Task<KpiResultSet> ComputeAsync(ITimeSeriesReader from, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _computations);
-        var panel = await IndicatorPanelLoader.LoadAsync(reader, KpiCatalog.Computable, cancellationToken).ConfigureAwait(false);
+        var panel = await IndicatorPanelLoader.LoadAsync(from, KpiCatalog.Computable, cancellationToken).ConfigureAwait(false);
         var provincial = await ProvincialTargetsReader.ReadOptionalAsync(options.Value.ProvincialTargetsFile, cancellationToken).ConfigureAwait(false);
         return new KpiResultSet(panel, new KpiEngine(judgement.Value, provincial), time.GetUtcNow());
     }

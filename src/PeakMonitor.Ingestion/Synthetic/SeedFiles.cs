@@ -24,6 +24,9 @@ public static class SeedFiles
     public const string SectorsFile = "sectors-synthetic.csv";
     public const string MonthlyFile = "capacity-monthly-synthetic.csv";
 
+    /// <summary>Earlier vintages of national figures (first-published and revised), each with its published date; not an input of the generator.</summary>
+    public const string VintagesFile = "national-cn-vintages.csv";
+
     /// <summary>Writes the three synthetic files; returns their paths.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(string seedDirectory, int seed, CancellationToken cancellationToken)
     {

@@ -46,13 +46,13 @@ public static class ApiEndpoints
         api.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPI results for every region and year of the stored data")
-            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100). Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算)." + PagingDescription + " pageSize 1–5000, default 1000." + CachingDescription)
+            .WithDescription("Filter with kpi (catalogue id), region (CN or a two-digit GB/T 2260 code) and year (1949–2100); asOf (YYYY-MM-DD) gives the results as they stood that day, from each value's latest vintage published on or before it. Fields follow the CLI's `kpi --format json`, plus synthetic, sources and quality (reported, unverified = 待核实, estimate = 估算)." + PagingDescription + " pageSize 1–5000, default 1000." + CachingDescription)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/series", GetSeriesAsync)
             .WithName("GetSeries")
             .WithSummary("Stored observations of one indicator, in its canonical unit")
-            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency." + PagingDescription + " pageSize 1–10000, default 1000." + CachingDescription)
+            .WithDescription("indicator is required; region (default: all regions), sector (default all), frequency annual|monthly (default annual), from/to as YYYY or YYYY-MM matching the frequency; asOf (YYYY-MM-DD): the values as published on or before that day (default: the latest vintage); published is each value's vintage date (null: stored before vintages existed)." + PagingDescription + " pageSize 1–10000, default 1000." + CachingDescription)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/runs", GetRunsAsync)
@@ -68,10 +68,11 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<ListPage<KpiRow>>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
-        string? kpi, string? region, string? year, string? page, string? pageSize, IKpiResults kpis, HttpRequest request, CancellationToken cancellationToken)
+        string? kpi, string? region, string? year, string? asOf, string? page, string? pageSize, IKpiResults kpis, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var paging = Paging.Parse(page, pageSize, DefaultKpiPageSize, MaxKpiPageSize, errors);
+        var day = ParseAsOf(asOf, time, errors);
         KpiDefinition? definition = null;
         if (!string.IsNullOrEmpty(kpi) && !KpiCatalog.TryGet(kpi.Trim(), out definition))
         {
@@ -112,7 +113,7 @@ public static class ApiEndpoints
         KpiResultSet snapshot;
         try
         {
-            snapshot = await kpis.GetAsync(cancellationToken);
+            snapshot = day is { } d ? await kpis.GetAsOfAsync(d, cancellationToken) : await kpis.GetAsync(cancellationToken);
         }
         catch (StoreException ex)
         {
@@ -140,14 +141,17 @@ public static class ApiEndpoints
             request,
             "kpi",
             "region",
-            "year"));
+            "year",
+            "asOf"));
     }
 
     private static async Task<Results<Ok<ListPage<SeriesRow>>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
-        string? indicator, string? region, string? sector, string? frequency, string? from, string? to, string? page, string? pageSize, ITimeSeriesReader reader, HttpRequest request, CancellationToken cancellationToken)
+        string? indicator, string? region, string? sector, string? frequency, string? from, string? to, string? asOf, string? page, string? pageSize,
+        ITimeSeriesReader latest, IVintageReader vintages, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var paging = Paging.Parse(page, pageSize, DefaultSeriesPageSize, MaxSeriesPageSize, errors);
+        var day = ParseAsOf(asOf, time, errors);
         var indicatorId = default(IndicatorId);
         if (string.IsNullOrWhiteSpace(indicator))
         {
@@ -204,9 +208,10 @@ public static class ApiEndpoints
 
         try
         {
+            var reader = day is { } d ? new AsOfReader(vintages, d) : latest;
             var observations = await reader.ReadAsync(new SeriesQuery(indicatorId, sectorId, fromPeriod!.Value, toPeriod!.Value, regions), cancellationToken);
             // One indicator of one sector and frequency: at most 32 regions × 1,824 months are read, then paged.
-            return TypedResults.Ok(paging.Of(observations, SeriesRow.From, request, "indicator", "region", "sector", "frequency", "from", "to"));
+            return TypedResults.Ok(paging.Of(observations, SeriesRow.From, request, "indicator", "region", "sector", "frequency", "from", "to", "asOf"));
         }
         catch (StoreException ex)
         {
@@ -252,6 +257,22 @@ public static class ApiEndpoints
 
         return period;
     }
+    /// <summary>The <c>asOf</c> parameter: absent for the latest vintage, else a YYYY-MM-DD day from 1949 up to today (China Standard Time).</summary>
+    internal static DateOnly? ParseAsOf(string? asOf, TimeProvider time, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(asOf))
+        {
+            return null;
+        }
+
+        if (PublishedDate.TryParse(asOf, PublishedDate.Today(time), out var day) is { } problem)
+        {
+            errors["asOf"] = [$"asOf {Shown(asOf)}: {problem}."];
+            return null;
+        }
+
+        return day;
+    }
 
     /// <summary>
     /// A rejected value quoted back only when it is plainly harmless (ids, codes, numbers): a hostile
@@ -286,10 +307,10 @@ public static class ApiEndpoints
         SectorCatalog.All.Select(s => new SectorEntry(s.Id.Value, s.NameZh, s.NameEn)).ToArray());
 
     /// <summary>One stored observation, in the indicator's canonical unit.</summary>
-    internal sealed record SeriesRow(string Indicator, string Region, string Sector, string Period, double Value, string Unit, string? Source, string? Note)
+    internal sealed record SeriesRow(string Indicator, string Region, string Sector, string Period, double Value, string Unit, string? Source, string? Note, string? Published)
     {
         public static SeriesRow From(Observation o) =>
-            new(o.Indicator.Value, o.Region.Value, o.Sector.Value, o.Period.ToString(), o.Value, o.Unit, o.Source, o.Note);
+            new(o.Indicator.Value, o.Region.Value, o.Sector.Value, o.Period.ToString(), o.Value, o.Unit, o.Source, o.Note, PublishedDate.ToText(o.Published));
     }
 
     /// <summary>One recorded job run.</summary>

@@ -44,19 +44,56 @@ public sealed class SeedConsistencyTests
     }
 
     [Fact]
-    public async Task ShippedFiles_EveryRegionIndicatorSectorPeriod_OneValue()
+    public async Task ShippedFiles_EveryRegionIndicatorSectorPeriod_OneValuePerVintage()
     {
-        var rows = await ReadAsync([SeedFiles.NationalFile, SeedFiles.SectorsFile, .. ProvincialFiles]);
+        var rows = await ReadAsync([SeedFiles.NationalFile, SeedFiles.SectorsFile, SeedFiles.VintagesFile, .. ProvincialFiles]);
 
-        var duplicates = rows.GroupBy(o => (o.Region, o.Indicator, o.Sector, o.Period)).Where(g => g.Count() > 1).Select(g => g.Key.ToString()).ToArray();
+        // A value may have several vintages (published dates); two files giving one vintage must agree.
+        var conflicts = rows.GroupBy(o => (o.Region, o.Indicator, o.Sector, o.Period, o.Published))
+            .Where(g => g.Select(o => o.Value).Distinct().Count() > 1 || (g.Key.Published is null && g.Count() > 1))
+            .Select(g => g.Key.ToString()).ToArray();
 
-        Assert.True(duplicates.Length == 0, "keys in more than one file: " + string.Join(", ", duplicates.Take(10)));
+        Assert.True(conflicts.Length == 0, "keys in more than one file: " + string.Join(", ", conflicts.Take(10)));
+    }
+
+    [Fact]
+    public async Task VintagesFile_LatestOfEveryValue_EqualsTheNationalFileWithTheSamePublishedDate()
+    {
+        var national = (await ReadAsync(SeedFiles.NationalFile)).ToDictionary(o => (o.Indicator, o.Region, o.Sector, o.Period));
+        var vintages = await ReadAsync(SeedFiles.VintagesFile);
+
+        Assert.NotEmpty(vintages);
+        foreach (var group in vintages.GroupBy(o => (o.Indicator, o.Region, o.Sector, o.Period)))
+        {
+            var ordered = group.OrderBy(o => o.Published).ToArray();
+            Assert.True(ordered.Length >= 2, $"{group.Key}: a first-published and a revised figure");
+            Assert.True(ordered.Select(o => o.Published).Distinct().Count() == ordered.Length, $"{group.Key}: one row per published date");
+            var latest = Vintages.Latest([national[group.Key], .. group]).Single();
+            Assert.Equal((ordered[^1].Value, ordered[^1].Published), (latest.Value, latest.Published));
+            Assert.Equal(national[group.Key].Value, latest.Value);
+            Assert.Equal(ordered[^1].Published, national[group.Key].Published);
+        }
+
+        Assert.All(vintages, o =>
+        {
+            Assert.NotNull(o.Published);
+            Assert.False(string.IsNullOrWhiteSpace(o.Source));
+            Assert.Contains("found at http", o.Note, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task VintagesFile_Gdp2020_PreliminaryThenFinalAsPublished()
+    {
+        var gdp = (await ReadAsync(SeedFiles.VintagesFile)).Where(o => o.Indicator.Value == "gdp_real" && o.Period == Period.OfYear(2020)).OrderBy(o => o.Published).ToArray();
+
+        Assert.Equal([(1015986.0, new DateOnly(2021, 2, 28)), (1013567.0, new DateOnly(2021, 12, 17))], gdp.Select(o => (o.Value, o.Published!.Value)));
     }
 
     [Fact]
     public async Task ShippedFiles_EveryRow_CanonicalUnitOfItsIndicator()
     {
-        foreach (var file in (string[])[SeedFiles.NationalFile, SeedFiles.SectorsFile, .. ProvincialFiles])
+        foreach (var file in (string[])[SeedFiles.NationalFile, SeedFiles.VintagesFile, SeedFiles.SectorsFile, .. ProvincialFiles])
         {
             var lines = await File.ReadAllLinesAsync(SeedData.PathOf(file));
             var header = lines[0].Split(',');

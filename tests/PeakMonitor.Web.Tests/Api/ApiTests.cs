@@ -343,7 +343,7 @@ public sealed class ApiTests(InfluxServerFixture influxd) : IClassFixture<Influx
         }
 
         var kpiParameters = paths.GetProperty("/api/kpis").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
-        Assert.Equal(["kpi", "region", "year", "page", "pageSize"], kpiParameters);
+        Assert.Equal(["kpi", "region", "year", "asOf", "page", "pageSize"], kpiParameters);
         var responses = paths.GetProperty("/api/kpis").GetProperty("get").GetProperty("responses");
         Assert.True(responses.TryGetProperty("400", out _));
         Assert.True(responses.TryGetProperty("503", out _));

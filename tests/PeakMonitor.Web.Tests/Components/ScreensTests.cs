@@ -19,6 +19,8 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
         { "/sectors?region=CN&sector=all", "sectors" },
         { "/methodology", "methodology" },
         { "/decomposition", "decomposition" },
+        { "/revisions?region=CN", "revisions" },
+        { "/?asOf=2024-06-01", "overview-as-of" },
         { "/data", "data" },
         { "/reports", "reports" },
         { "/account", "account" },
