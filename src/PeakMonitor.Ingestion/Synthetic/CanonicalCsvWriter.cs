@@ -10,7 +10,8 @@ namespace PeakMonitor.Ingestion.Synthetic;
 /// <see cref="Csv.CanonicalCsvReader"/>: header <c>region,indicator,period,value,unit,sector,source,note,quality</c>,
 /// one row per observation in the given order, invariant culture, each value in the indicator's
 /// canonical unit as the shortest text that reads back to the same double, fields with commas,
-/// quotes or line breaks quoted (CsvHelper), LF line endings.
+/// quotes or line breaks quoted (CsvHelper), LF line endings. A <c>published</c> column (YYYY-MM-DD) follows
+/// when any observation carries its publication date, so a file of one undated vintage keeps its header.
 /// </summary>
 public static class CanonicalCsvWriter
 {
@@ -20,6 +21,8 @@ public static class CanonicalCsvWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(observations);
+        var rows = observations as IReadOnlyCollection<Observation> ?? observations.ToList();
+        var dated = rows.Any(o => o.Published is not null);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using var csv = new CsvWriter(writer, config, leaveOpen: true);
         foreach (var column in Header)
@@ -27,8 +30,13 @@ public static class CanonicalCsvWriter
             csv.WriteField(column);
         }
 
+        if (dated)
+        {
+            csv.WriteField("published");
+        }
+
         csv.NextRecord();
-        foreach (var o in observations)
+        foreach (var o in rows)
         {
             csv.WriteField(o.Region.Value);
             csv.WriteField(o.Indicator.Value);
@@ -39,6 +47,11 @@ public static class CanonicalCsvWriter
             csv.WriteField(o.Source ?? string.Empty);
             csv.WriteField(o.Note ?? string.Empty);
             csv.WriteField(o.Quality.Id());
+            if (dated)
+            {
+                csv.WriteField(o.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
             csv.NextRecord();
         }
 

@@ -32,6 +32,16 @@ public sealed class CanonicalCsvWriterTests
     }
 
     [Fact]
+    public async Task Write_SomeObservationsDated_PublishedColumnReadBackAndEmptyForTheUndated()
+    {
+        var text = Write([Obs("gdp_real", "CN", "2020", 1013567) with { Published = new DateOnly(2021, 12, 17) }, Obs("gdp_real", "CN", "2021", 1098706.6)]);
+
+        Assert.StartsWith("region,indicator,period,value,unit,sector,source,note,quality,published\n", text, StringComparison.Ordinal);
+        var read = (await ReadBackAsync(text)).Observations;
+        Assert.Equal([new DateOnly(2021, 12, 17), (DateOnly?)null], read.Select(o => o.Published));
+    }
+
+    [Fact]
     public async Task Write_GeneratedSeries_ReadBackIdentical()
     {
         var observations = ProvincialSeriesGenerator.MonthlyFeed(2022, 6, 7).Concat(SeedData.National).ToList();
