@@ -32,6 +32,7 @@ internal static class WhatIfCommand
         var track = new Option<string?>("--track") { Description = "The KPI's track (default: its main track)." };
         var targets = new Option<string?>("--targets") { Description = "Provincial targets file (default: Kpi:ProvincialTargetsFile)." };
         var name = new Option<string?>("--name") { Description = "A name for the scenario." };
+        var outlook = new OutlookCommand.ModelOptions();
 
         var command = new Command("whatif", "情景分析 What-if: the KPIs' 2025/2030 values and statuses under levers; --solve finds one lever that meets a target.")
         {
@@ -41,6 +42,8 @@ internal static class WhatIfCommand
         {
             command.Options.Add(option);
         }
+
+        outlook.AddTo(command);
 
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -84,7 +87,7 @@ internal static class WhatIfCommand
                     }
                 }
 
-                var row = ScenarioRow.From(model.Evaluate(scenario), solved);
+                var row = ScenarioRow.From(model.Evaluate(scenario, outlook.Model(parsed)), solved);
                 await stdout.WriteAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(row, OutlookCommand.Json) + "\n" : Table(row)).ConfigureAwait(false);
                 return solved is { Problem: not null } ? 1 : 0;
             }
@@ -112,12 +115,14 @@ internal static class WhatIfCommand
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(inv, $"情景 Scenario{(row.Name is { } n ? " «" + n + "»" : string.Empty)} · {row.Region} · 基年 base year {row.BaseYear} · ") + string.Join(", ", row.Levers.Select(l => string.Create(inv, $"{l.Key} {l.Value:0.###}"))));
-        sb.AppendLine("KPI                                     年份 Year   值 Value      目标 Target   状态 Status");
+        sb.AppendLine("KPI                                     年份 Year   值 Value      目标 Target   达标概率 P   状态 Status");
         foreach (var r in row.Results)
         {
             var name = r.Track == "main" ? r.Kpi : $"{r.Kpi}[{r.Track}]";
-            sb.AppendLine(string.Create(inv, $"{name,-40} {r.Year,-9} {(r.Value is { } v ? v.ToString("0.##", inv) : "—"),9} {r.Unit,-6} {(r.Target is { } t ? t.ToString("0.##", inv) + " " + r.TargetYear : "—"),-12} {r.StatusZh ?? "—"}"));
+            sb.AppendLine(string.Create(inv, $"{name,-40} {r.Year,-9} {(r.Value is { } v ? v.ToString("0.##", inv) : "—"),9} {r.Unit,-6} {(r.Target is { } t ? t.ToString("0.##", inv) + " " + r.TargetYear : "—"),-12} {(r.Probability is { } p ? (p * 100).ToString("0", inv) + "%" : "—"),-12} {r.StatusZh ?? "—"}"));
         }
+
+        sb.AppendLine("达标概率 P: the scenario's path as the mean, the KPI's own year-to-year spread around it (outlook window, block bootstrap); in the target's year only.");
 
         if (row.Solve is { } s)
         {

@@ -125,17 +125,7 @@ public sealed class OutlookModel
         var horizon = target.TargetYear - asOfYear;
         var random = new Random(SeedFor(kpi.Id, target.Track, region, asOfYear));
         var paths = BlockBootstrap.Paths(history[^1].Value, changes, scale, horizon, Options.BlockLength, Options.Draws, random);
-        var clampPercent = kpi.Unit == "%" && !geometric;
-        double ToValue(double level)
-        {
-            if (geometric)
-            {
-                return (1 - (level / baseIntensity!.Value)) * 100;
-            }
-
-            return clampPercent ? Math.Clamp(level, 0, 100) : level;
-        }
-
+        double ToValue(double level) => LevelToValue(kpi, level, baseIntensity);
         var sign = kpi.Direction == KpiDirection.HigherIsBetter ? 1 : -1;
         var met = 0;
         var column = new double[paths.Length];
@@ -183,6 +173,94 @@ public sealed class OutlookModel
             Scale = scale,
             Method = Method,
         };
+    }
+
+    /// <summary>
+    /// The probability that a KPI meets its target when its series follows a given mean path (a what-if
+    /// scenario, <see cref="ScenarioModel"/>) and varies around it as it did in the window: the window's
+    /// annual changes minus their mean — the scenario sets the trend, history the spread — drawn by the
+    /// same moving-block bootstrap and added up from the last observed year to the deadline, on top of
+    /// the path's deadline value. With no variation in the window the answer is 1 or 0, as the path's own
+    /// deadline value against the nominal target says. Null without enough history, without the path's value at the deadline, or when the
+    /// deadline is not after the last observed year.
+    /// </summary>
+    /// <param name="observed">The data as observed (no scenario years).</param>
+    /// <param name="path">The same data continued by the scenario.</param>
+    /// <param name="lastObservedYear">The last year the observed series may be read in.</param>
+    public double? ProbabilityAround(KpiDefinition kpi, KpiFormula formula, KpiTarget target, KpiInputs observed, KpiInputs path, RegionCode region, int lastObservedYear)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        ArgumentNullException.ThrowIfNull(formula);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(path);
+        var y0 = target.BaselineYear;
+        var geometric = kpi.PathShape == PathShape.Geometric;
+        var scale = geometric ? ChangeScale.Log : ChangeScale.Additive;
+        double? Level(KpiInputs inputs, int y) => geometric ? formula.Underlying(inputs, y, y0) : formula.Value(inputs, y, y0);
+
+        int? last = null;
+        for (var y = Math.Min(lastObservedYear, target.TargetYear - 1); y >= y0 && last is null; y--)
+        {
+            if (Level(observed, y) is not null)
+            {
+                last = y;
+            }
+        }
+
+        double? baseIntensity = geometric ? formula.Underlying(observed, y0, y0) : null;
+        if (last is not { } l || Level(path, target.TargetYear) is not { } end || (geometric && (baseIntensity is not > 0 || !(end > 0))))
+        {
+            return null;
+        }
+
+        var history = new List<(int Year, double Value)>(Options.WindowYears + 1);
+        for (var y = l - Options.WindowYears; y <= l; y++)
+        {
+            if (Level(observed, y) is { } v)
+            {
+                history.Add((y, v));
+            }
+        }
+
+        var changes = BlockBootstrap.Changes(history, scale);
+        if (changes.Length < Options.MinChanges)
+        {
+            return null;
+        }
+
+        var mean = changes.Average();
+        for (var i = 0; i < changes.Length; i++)
+        {
+            changes[i] -= mean;
+        }
+
+        var horizon = target.TargetYear - l;
+        var random = new Random(SeedFor(kpi.Id, target.Track, region, l));
+        var noise = BlockBootstrap.Paths(geometric ? 1 : 0, changes, scale, horizon, Options.BlockLength, Options.Draws, random);
+        var sign = kpi.Direction == KpiDirection.HigherIsBetter ? 1 : -1;
+        var met = 0;
+        foreach (var draw in noise)
+        {
+            var level = geometric ? end * draw[^1] : end + draw[^1];
+            if (sign * (LevelToValue(kpi, level, baseIntensity) - target.Value) >= -1e-9)
+            {
+                met++;
+            }
+        }
+
+        return (double)met / noise.Length;
+    }
+
+    /// <summary>A simulated level as the KPI's value: a reduction against the baseline intensity, or the value itself (a share kept within 0–100).</summary>
+    private static double LevelToValue(KpiDefinition kpi, double level, double? baseIntensity)
+    {
+        if (kpi.PathShape == PathShape.Geometric)
+        {
+            return (1 - (level / baseIntensity!.Value)) * 100;
+        }
+
+        return kpi.Unit == "%" ? Math.Clamp(level, 0, 100) : level;
     }
 
     /// <summary>

@@ -1,12 +1,24 @@
 using PeakMonitor.Domain.Indicators;
 using PeakMonitor.Domain.Kpis;
+using PeakMonitor.Domain.Kpis.Formulas;
 using PeakMonitor.Domain.Regions;
 using PeakMonitor.Domain.Series;
 
 namespace PeakMonitor.Domain.Outlook;
 
 /// <summary>The scenario's KPI results in the years shown (2025 and 2030), from the KPI engine itself.</summary>
-public sealed record ScenarioResult(RegionCode Region, int BaseYear, Scenario Scenario, IReadOnlyList<KpiResult> Results);
+public sealed record ScenarioResult(RegionCode Region, int BaseYear, Scenario Scenario, IReadOnlyList<KpiResult> Results)
+{
+    /// <summary>The probability of meeting each target in 2025/2030 under the scenario (<see cref="ScenarioModel.Probabilities"/>); empty when not asked for.</summary>
+    public IReadOnlyList<ScenarioProbability> Probabilities { get; init; } = [];
+
+    /// <summary>The probability for one KPI track in its target year, if there is one.</summary>
+    public double? ProbabilityOf(string kpi, string track, int year) =>
+        Probabilities.FirstOrDefault(p => p.Kpi == kpi && p.Track == track && p.Year == year)?.Probability;
+}
+
+/// <summary>The probability that a KPI track meets its target in the target's year under a scenario.</summary>
+public sealed record ScenarioProbability(string Kpi, string Track, int Year, double Target, double Probability);
 
 /// <summary>The lever value that meets a target exactly, or why there is none.</summary>
 public sealed record SolveResult(Lever Lever, string Kpi, string Track, int Year, double Target, double? Value, double? Achieved, string? Problem);
@@ -53,6 +65,7 @@ public sealed class ScenarioModel
     private readonly KpiEngine _engine;
     private readonly KpiDefinition[] _kpis;
     private readonly List<Observation> _base = [];
+    private readonly IndicatorPanel _observed;
     private readonly double _gdp, _energy, _share, _co2, _fossil;
     private readonly double? _coal, _oil, _gas, _feedstockShare, _wind, _solar;
 
@@ -117,6 +130,8 @@ public sealed class ScenarioModel
                 }
             }
         }
+
+        _observed = IndicatorPanel.From(_base);
     }
 
     public RegionCode Region { get; }
@@ -133,6 +148,38 @@ public sealed class ScenarioModel
         ArgumentNullException.ThrowIfNull(scenario);
         var panel = Panel(scenario);
         return new ScenarioResult(Region, BaseYear, scenario, _engine.Compute(panel, _kpis, [Region], Years));
+    }
+
+    /// <summary>The scenario's results with the probability of meeting each 2025/2030 target (<see cref="Probabilities"/>).</summary>
+    public ScenarioResult Evaluate(Scenario scenario, OutlookModel outlook) =>
+        Evaluate(scenario) with { Probabilities = Probabilities(scenario, outlook) };
+
+    /// <summary>
+    /// The probability that each driven KPI meets its 2025/2030 numeric target under the scenario: the
+    /// scenario's path is the mean, and the KPI's series varies around it as it did in the outlook
+    /// window (<see cref="OutlookModel.ProbabilityAround"/>). A target in a year already observed, or a
+    /// KPI without enough history, gets none.
+    /// </summary>
+    public IReadOnlyList<ScenarioProbability> Probabilities(Scenario scenario, OutlookModel outlook)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(outlook);
+        var observed = new KpiInputs(_observed, Region);
+        var path = new KpiInputs(Panel(scenario), Region);
+        var last = Math.Max(BaseYear, CapacityBaseYear);
+        var list = new List<ScenarioProbability>();
+        foreach (var kpi in _kpis.Where(k => k.Formula.Judgement == KpiJudgement.Path))
+        {
+            foreach (var target in _engine.TargetsFor(kpi, Region).Where(t => t.Modality != TargetModality.Qualitative && Years.Contains(t.TargetYear)))
+            {
+                if (outlook.ProbabilityAround(kpi, kpi.FormulaFor(target.Track), target, observed, path, Region, last) is { } p)
+                {
+                    list.Add(new ScenarioProbability(kpi.Id, target.Track, target.TargetYear, target.Value, p));
+                }
+            }
+        }
+
+        return list;
     }
 
     /// <summary>One KPI's value on one track in one year under a scenario.</summary>
@@ -157,7 +204,7 @@ public sealed class ScenarioModel
         var target = _engine.TargetsFor(definition, Region)
             .Where(x => x.Track == t && x.Modality != TargetModality.Qualitative && x.TargetYear > BaseYear && (year is null || x.TargetYear == year))
             .OrderBy(x => x.TargetYear).FirstOrDefault();
-        if (target is null || definition.Formula.Judgement != Kpis.Formulas.KpiJudgement.Path)
+        if (target is null || definition.Formula.Judgement != KpiJudgement.Path)
         {
             return new SolveResult(lever, kpi, t, year ?? 0, double.NaN, null, null, $"{kpi} ({t}) has no numeric target for {Region} after {BaseYear}");
         }

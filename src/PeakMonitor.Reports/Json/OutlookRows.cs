@@ -63,7 +63,8 @@ public sealed record PeakRow(
     }
 }
 
-public sealed record ScenarioKpiRow(string Kpi, string Track, int Year, double? Value, string Unit, double? Target, int? TargetYear, string? Status, string? StatusZh);
+/// <summary>One KPI track in one year under a scenario; <c>Probability</c> of meeting the target, in the target's year only.</summary>
+public sealed record ScenarioKpiRow(string Kpi, string Track, int Year, double? Value, string Unit, double? Target, int? TargetYear, string? Status, string? StatusZh, double? Probability);
 
 public sealed record SolveRow(string Lever, string Kpi, string Track, int Year, double? Target, double? Value, double? Achieved, string? Problem);
 
@@ -74,7 +75,7 @@ public sealed record ScenarioRow(string Region, int BaseYear, IReadOnlyDictionar
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Region.Value, r.BaseYear, Domain.Outlook.Levers.All.ToDictionary(l => l.Id(), l => r.Scenario.Get(l), StringComparer.Ordinal), r.Scenario.Name,
-            r.Results.Select(x => new ScenarioKpiRow(x.Kpi, x.Track, x.Year, x.Value, x.Unit, x.Target, x.TargetYear, x.Status?.Id(), x.Status?.Zh())).ToArray(),
+            r.Results.Select(x => new ScenarioKpiRow(x.Kpi, x.Track, x.Year, x.Value, x.Unit, x.Target, x.TargetYear, x.Status?.Id(), x.Status?.Zh(), r.ProbabilityOf(x.Kpi, x.Track, x.Year))).ToArray(),
             solve is null ? null : new SolveRow(solve.Lever.Id(), solve.Kpi, solve.Track, solve.Year, double.IsFinite(solve.Target) ? solve.Target : null, solve.Value, solve.Achieved, solve.Problem));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using PeakMonitor.Domain.Kpis;
 using PeakMonitor.Domain.Outlook;
 using PeakMonitor.Domain.Ports;
@@ -39,7 +40,7 @@ public static class OutlookEndpoints
         api.MapGet("/scenarios", GetScenarioAsync)
             .WithName("GetScenario")
             .WithSummary("What-if: 2025/2030 values and statuses of the KPIs the levers drive; solve=LEVER&for=KPI finds one lever that meets a target")
-            .WithDescription("region (default CN); levers gdp-growth, energy-growth (% a year), nonfossil-points (points a year), wind-solar-additions (GW a year); solve, for, track; name.")
+            .WithDescription("region (default CN); levers gdp-growth, energy-growth (% a year), nonfossil-points (points a year), wind-solar-additions (GW a year); solve, for, track; name. Each result row in its target's year carries probability: the scenario's path as the mean, the KPI's own spread around it (the outlook's window and bootstrap).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
@@ -122,7 +123,7 @@ public static class OutlookEndpoints
         }
     }
 
-    private static async Task<Results<Ok<ScenarioRow>, ValidationProblem, ProblemHttpResult>> GetScenarioAsync(HttpRequest request, IKpiResults kpis, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScenarioRow>, ValidationProblem, ProblemHttpResult>> GetScenarioAsync(HttpRequest request, IKpiResults kpis, IOptions<OutlookOptions> outlook, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = request.Query;
@@ -183,7 +184,7 @@ public static class OutlookEndpoints
                 }
             }
 
-            return TypedResults.Ok(ScenarioRow.From(model.Evaluate(scenario), solved));
+            return TypedResults.Ok(ScenarioRow.From(model.Evaluate(scenario, new OutlookModel(outlook.Value)), solved));
         }
         catch (ArgumentException ex)
         {

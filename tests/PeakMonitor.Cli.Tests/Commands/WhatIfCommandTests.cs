@@ -34,6 +34,38 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Equal(5, row.GetProperty("levers").GetProperty("gdp-growth").GetDouble());
     }
 
+    // CN 2011–2021: the non-fossil share rises by exactly one point a year to 15% in 2021 (no spread around its trend).
+    private static readonly string SteadyHistory = "region,indicator,period,value,unit,source\n" + string.Concat(Enumerable.Range(2011, 11).Select(y =>
+        FormattableString.Invariant($"CN,gdp_real,{y},{1000 * Math.Pow(1.05, y - 2011):0.######},100m CNY,test\nCN,energy_total,{y},100,10k tce,test\nCN,energy_nonfossil,{y},{y - 2006},10k tce,test\nCN,co2_energy,{y},{2 * (100 - (y - 2006))},10k t,test\n")));
+
+    [Theory]
+    [InlineData("3", 1.0)]
+    [InlineData("1", 0.0)]
+    public async Task WhatIf_SteadyHistory_ProbabilityInTheTargetYearAsThePathSays(string points, double expected)
+    {
+        // 2025 share = 15 + 4 × points against 20%: with no spread in the window the probability is 1 or 0.
+        var file = _dir.File("steady.csv", SteadyHistory);
+
+        var (exit, stdout, stderr) = await Cli.RunAsync("whatif", "--data", file, "--nonfossil-points", points, "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        var row = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(expected, Result(row, "nonfossil_share", 2025).GetProperty("probability").GetDouble());
+        Assert.Equal(JsonValueKind.Null, Result(row, "nonfossil_share", 2030).GetProperty("probability").ValueKind);
+    }
+
+    [Fact]
+    public async Task WhatIf_Table_ShowsTheProbabilityColumn()
+    {
+        var file = _dir.File("steady.csv", SteadyHistory);
+
+        var (exit, stdout, stderr) = await Cli.RunAsync("whatif", "--data", file, "--nonfossil-points", "3", "--draws", "500");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("达标概率", stdout, StringComparison.Ordinal);
+        Assert.Contains(stdout.Split('\n'), l => l.StartsWith("nonfossil_share ", StringComparison.Ordinal) && l.Contains("2025", StringComparison.Ordinal) && l.Contains("100%", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nonfossil-points", "nonfossil_share", "main")]
     [InlineData("gdp-growth", "carbon_intensity_reduction", "vs2020")]

@@ -128,4 +128,79 @@ public sealed class ScenarioModelTests
 
         Assert.Throws<ArgumentException>(() => new ScenarioModel(panel, RegionCode.National));
     }
+
+    /// <summary>
+    /// CN 2011–2021: energy 100, non-fossil 5 + the changes given (one per year from 2012), GDP + 5% a
+    /// year, CO2 ∝ fossil energy; the last year is the scenarios' base year.
+    /// </summary>
+    private static IndicatorPanel History(Func<int, double> nonFossilChange)
+    {
+        var b = new PanelBuilder();
+        var nonFossil = 5.0;
+        for (var y = 2011; y <= 2021; y++)
+        {
+            if (y > 2011)
+            {
+                nonFossil += nonFossilChange(y);
+            }
+
+            var fossil = 100 - nonFossil;
+            b.Add("CN", "gdp_real", y, 1000 * Math.Pow(1.05, y - 2011))
+                .Add("CN", "energy_total", y, 100).Add("CN", "energy_nonfossil", y, nonFossil)
+                .Add("CN", "energy_coal", y, fossil * 0.6).Add("CN", "energy_oil", y, fossil * 0.3).Add("CN", "energy_gas", y, fossil * 0.1)
+                .Add("CN", "co2_energy", y, fossil * 2);
+        }
+
+        return b.Build();
+    }
+
+    [Theory]
+    [InlineData(3, 1.0)]
+    [InlineData(1, 0.0)]
+    public void Probabilities_NoVariationInTheWindow_OneOrZeroAsThePathMeetsTheTarget(double points, double expected)
+    {
+        // Share 15% in 2021 after ten rises of exactly 1 point: no spread, so 2025 = 15 + 4p against 20%.
+        var model = new ScenarioModel(History(_ => 1), RegionCode.National);
+
+        var p = model.Evaluate(new Scenario { NonFossilPoints = points }, new OutlookModel()).ProbabilityOf("nonfossil_share", "main", 2025);
+
+        Assert.Equal(expected, p);
+    }
+
+    [Fact]
+    public void Probabilities_PathEndingOnTheTarget_HandWorkedBinomialShare()
+    {
+        // Changes alternate +1 / 0 (mean 0.5): the centred changes are ±0.5, five of each. With blocks of one,
+        // four years of noise add up to 0.5 × (2k − 4), k ~ Binomial(4, ½); the solved path ends exactly on
+        // 20%, so the target is met when k ≥ 2: (6 + 4 + 1) / 16 = 0.6875.
+        var model = new ScenarioModel(History(y => y % 2 == 0 ? 1 : 0), RegionCode.National);
+        var solved = model.Solve(new Scenario(), Lever.NonFossilPoints, "nonfossil_share");
+        var outlook = new OutlookModel(new OutlookOptions { BlockLength = 1, Draws = 40_000 });
+
+        var p = model.Evaluate(new Scenario().With(Lever.NonFossilPoints, solved.Value!.Value), outlook).ProbabilityOf("nonfossil_share", "main", 2025);
+
+        Assert.Equal(0.6875, p!.Value, 0.01);
+    }
+
+    [Fact]
+    public void Probabilities_SameSeed_SameNumbersAllWithinZeroAndOne()
+    {
+        var model = new ScenarioModel(History(y => (y * 7 % 5) * 0.4), RegionCode.National);
+        var scenario = new Scenario { NonFossilPoints = 1.2, GdpGrowth = 4 };
+
+        var first = model.Probabilities(scenario, new OutlookModel());
+        var second = model.Probabilities(scenario, new OutlookModel());
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+        Assert.All(first, p => Assert.InRange(p.Probability, 0, 1));
+        Assert.Contains(first, p => p.Kpi == "carbon_intensity_reduction" && p.Year == 2025);
+    }
+
+    [Fact]
+    public void Probabilities_ShortHistory_None()
+    {
+        // Two annual changes are fewer than the three the outlook needs.
+        Assert.Empty(new ScenarioModel(Base(), RegionCode.National).Probabilities(new Scenario(), new OutlookModel()));
+    }
 }

@@ -63,6 +63,11 @@ public sealed class OutlookEndpointsTests(InfluxServerFixture influxd) : IClassF
         Assert.Equal(HttpStatusCode.OK, scenarioStatus);
         var solve = JsonDocument.Parse(scenario).RootElement.GetProperty("solve");
         Assert.Equal(solve.GetProperty("target").GetDouble(), solve.GetProperty("achieved").GetDouble(), 6);
+        var probabilities = JsonDocument.Parse(scenario).RootElement.GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("probability").ValueKind == JsonValueKind.Number).ToArray();
+        Assert.Contains(probabilities, r => r.GetProperty("kpi").GetString() == "nonfossil_share" && r.GetProperty("year").GetInt32() == 2025);
+        Assert.All(probabilities, r => Assert.InRange(r.GetProperty("probability").GetDouble(), 0, 1));
+        Assert.All(probabilities, r => Assert.Equal(r.GetProperty("targetYear").GetInt32(), r.GetProperty("year").GetInt32()));
 
         var (overviewStatus, overview) = await GetAsync(http, "/");
         Assert.Equal(HttpStatusCode.OK, overviewStatus);

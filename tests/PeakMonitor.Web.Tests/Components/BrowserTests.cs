@@ -64,6 +64,8 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             await page.WaitForSelectorAsync("#scenario-page[data-interactive='true']", new() { Timeout = 60_000 });
             var cell = page.Locator("#scenario-results tr[data-kpi='nonfossil_share'][data-track='main'] td[data-year='2030']");
             var before = await cell.GetAttributeAsync("data-raw");
+            var probability = page.Locator("#scenario-results tr[data-kpi='nonfossil_share'][data-track='main'] [data-field='probability'][data-year='2025']");
+            var pBefore = double.Parse((await probability.GetAttributeAsync("data-probability"))!, System.Globalization.CultureInfo.InvariantCulture);
             var evaluations = await page.Locator("#scenario-page").GetAttributeAsync("data-evaluations");
 
             // A page load would clear this mark.
@@ -80,6 +82,12 @@ public sealed class BrowserTests(SeededInflux seeded) : IClassFixture<SeededInfl
             var baseYear = 2030 - (int)Math.Round((double.Parse(after!, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(before!, System.Globalization.CultureInfo.InvariantCulture)) / 2);
             Assert.InRange(baseYear, 2020, 2029);
             Assert.Contains("nonfossil-points=3", await page.Locator("#share-link").GetAttributeAsync("href"), StringComparison.Ordinal);
+
+            // A faster rising share cannot make the 2025 target less likely.
+            var pAfter = double.Parse((await probability.GetAttributeAsync("data-probability"))!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(pBefore, 0, 1);
+            Assert.InRange(pAfter, pBefore, 1);
+            Assert.Contains("达标概率", await probability.InnerTextAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("scenarios.png"), FullPage = true });
         });
     }
