@@ -72,6 +72,11 @@ internal static class PeakCommand
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(inv, $"CO2达峰检验 Peak test · {p.Region} · 截至 as of {p.AsOf} · 期限 horizon {p.Horizon}"));
         sb.AppendLine(string.Create(inv, $"已达峰概率 Probability already peaked: {p.ProbabilityPeaked * 100:0}% (观测最高 observed max {p.ObservedMaxYear}); {p.Horizon}年前达峰 before {p.Horizon}: {p.ProbabilityPeakByHorizon * 100:0}%"));
+        if (p.LatestYearFromMonths is { } m)
+        {
+            sb.AppendLine(string.Create(inv, $"{m.Year}年按前{m.Months}个月估算 estimated from {m.Months} months: {m.Estimate:0.##} (上年同期 × same months of {m.Year - 1} × {m.Ratio:0.####})"));
+        }
+
         sb.AppendLine("峰值年份分布 Peak-year distribution: " + string.Join("  ", p.PeakYearDistribution.Select(d => string.Create(inv, $"{d.Year}{(d.OrLater ? "+" : string.Empty)} {d.Probability * 100:0.#}%"))));
         if (p.Plateau is { } t)
         {

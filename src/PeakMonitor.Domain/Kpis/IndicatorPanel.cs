@@ -23,6 +23,9 @@ public sealed class IndicatorPanel
     private readonly Dictionary<(IndicatorId, RegionCode), ObservationQuality[]> _quality = [];
     private readonly Dictionary<(IndicatorId, RegionCode), SortedSet<string>> _sources = [];
 
+    // The months of flows, kept as given (a partial year has no annual value but its months still tell something: PeakTest).
+    private readonly Dictionary<(IndicatorId, RegionCode, int), double?[]> _flowMonths = [];
+
     private IndicatorPanel()
     {
     }
@@ -80,6 +83,16 @@ public sealed class IndicatorPanel
                 continue;
             }
 
+            if (IndicatorCatalog.Get(o.Indicator).Kind == IndicatorKind.Flow)
+            {
+                if (!panel._flowMonths.TryGetValue(key, out var twelve))
+                {
+                    panel._flowMonths[key] = twelve = new double?[12];
+                }
+
+                twelve[o.Period.Month - 1] = o.Value;
+            }
+
             var m = months.GetValueOrDefault(key);
             months[key] = (m.Count + 1, m.Sum + o.Value, o.Period.Month == 12 ? o.Value : m.December, Worse(m.Quality, o.Quality));
         }
@@ -106,6 +119,10 @@ public sealed class IndicatorPanel
 
         return panel;
     }
+
+    /// <summary>A flow's value in one month (1–12), if stored monthly.</summary>
+    public double? Month(IndicatorId indicator, RegionCode region, int year, int month) =>
+        month is >= 1 and <= 12 && _flowMonths.TryGetValue((indicator, region, year), out var twelve) ? twelve[month - 1] : null;
 
     public double? Get(IndicatorId indicator, RegionCode region, int year) =>
         _series.TryGetValue((indicator, region), out var series) ? At(series, year) : null;

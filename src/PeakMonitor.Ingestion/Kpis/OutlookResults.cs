@@ -27,14 +27,14 @@ public sealed class OutlookSet(KpiResultSet results, OutlookModel model)
     /// <summary>The CO2 peak test of a region as of its latest CO2 year, to the peak target's deadline.</summary>
     public PeakTest? Peak(RegionCode region) => _peaks.GetOrAdd(region, r =>
     {
-        var history = new Domain.Kpis.Formulas.KpiInputs(results.Panel, r).History(Domain.Kpis.Formulas.Co2PeakFormula.Emissions, Domain.Series.Period.MaxYear);
+        var (history, partial) = PeakTest.HistoryOf(results.Panel, r, Domain.Series.Period.MaxYear);
         if (history.Count == 0)
         {
             return null;
         }
 
         var deadline = results.Engine.TargetsFor(KpiCatalog.Get("co2_peak"), r).Select(t => (int?)t.TargetYear).FirstOrDefault() ?? model.Options.PeakHorizonYear;
-        return PeakTest.Evaluate(history, r, history[^1].Year, model, results.Options, deadline);
+        return PeakTest.Evaluate(history, r, partial?.Year ?? history[^1].Year, model, results.Options, deadline, partial);
     });
 }
 

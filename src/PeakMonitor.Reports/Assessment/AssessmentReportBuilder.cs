@@ -137,14 +137,14 @@ public static class AssessmentReportBuilder
     /// </summary>
     private static PeakTest? PeakOf(KpiResultSet set, RegionCode region, int year, OutlookModel model)
     {
-        var history = new Domain.Kpis.Formulas.KpiInputs(set.Panel, region).History(Domain.Kpis.Formulas.Co2PeakFormula.Emissions, year);
+        var (history, partial) = PeakTest.HistoryOf(set.Panel, region, year);
         if (history.Count == 0)
         {
             return null;
         }
 
         var deadline = set.Engine.TargetsFor(KpiCatalog.Get("co2_peak"), region).Select(t => (int?)t.TargetYear).FirstOrDefault() ?? model.Options.PeakHorizonYear;
-        return PeakTest.Evaluate(history, region, history[^1].Year, model, set.Options, deadline);
+        return PeakTest.Evaluate(history, region, partial?.Year ?? history[^1].Year, model, set.Options, deadline, partial);
     }
 
     private static (int Year, double Value)[] InputsOf(IndicatorPanel panel, IndicatorId indicator, RegionCode region, int year)

@@ -51,6 +51,13 @@ public static class OutlookText
         var text = lang.T(
             $"达峰检验（按{peak.AsOfYear}年及以前的能源活动二氧化碳排放）：已达峰概率{Percent(peak.ProbabilityPeaked)}（此后任一模拟年份都不超过{peak.ObservedMaxYear}年的历史最高值{lang.Num(peak.ObservedMax, 1)}{unit}）；{peak.HorizonYear}年前达峰的概率{Percent(peak.ProbabilityPeakByHorizon)}；最可能的峰值年份为{likelyYear}（{Percent(likely.Probability)}）。",
             $"Peak test (energy CO2 up to {peak.AsOfYear}): probability already peaked {Percent(peak.ProbabilityPeaked)} (no simulated year above the observed maximum of {lang.Num(peak.ObservedMax, 1)} {unit} in {peak.ObservedMaxYear}); probability of peaking before {peak.HorizonYear} {Percent(peak.ProbabilityPeakByHorizon)}; most likely peak year {likelyYear} ({Percent(likely.Probability)}).");
+        if (peak.LatestYearFromMonths is { } months)
+        {
+            text += lang.T(
+                $"其中{months.Year}年为按前{months.Months}个月与上年同期之比（×{lang.Num(months.Ratio, 4)}）估算的值{lang.Num(months.Estimate, 1)}{unit}；平台期检验与规则只用年度数据。",
+                $" {months.Year} is estimated from its first {months.Months} months against the same months of {months.Year - 1} (×{lang.Num(months.Ratio, 4)}): {lang.Num(months.Estimate, 1)} {unit}; the plateau test and the rule use annual data only.");
+        }
+
         if (peak.Plateau is { } p)
         {
             text += lang.T(

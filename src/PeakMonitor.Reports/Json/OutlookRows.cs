@@ -50,7 +50,8 @@ public sealed record PeakRow(
     IReadOnlyList<PeakYearRow> PeakYearDistribution,
     PlateauRow? Plateau,
     string RuleState,
-    string Method)
+    string Method,
+    PartialYearRow? LatestYearFromMonths)
 {
     public static PeakRow From(PeakTest p)
     {
@@ -59,9 +60,13 @@ public sealed record PeakRow(
             p.PeakYearDistribution.Select(d => new PeakYearRow(d.Year, d.Probability, d.OrLater)).ToArray(),
             p.Plateau is { } t ? new PlateauRow(t.FromYear, t.ToYear, t.Points, t.SlopePercentPerYear, t.CiLowPercentPerYear, t.CiHighPercentPerYear,
                 double.IsFinite(t.TStatistic) ? t.TStatistic : Math.Sign(t.TStatistic) * 1e308, t.DegreesOfFreedom, t.CriticalT, t.Plateau) : null,
-            p.RuleState.ToString(), p.Method);
+            p.RuleState.ToString(), p.Method,
+            p.LatestYearFromMonths is { } m ? new PartialYearRow(m.Year, m.Months, m.Ratio, m.Estimate) : null);
     }
 }
+
+/// <summary>The as-of year estimated from its first months (same months a year earlier × ratio).</summary>
+public sealed record PartialYearRow(int Year, int Months, double Ratio, double Estimate);
 
 /// <summary>One KPI track in one year under a scenario; <c>Probability</c> of meeting the target, in the target's year only.</summary>
 public sealed record ScenarioKpiRow(string Kpi, string Track, int Year, double? Value, string Unit, double? Target, int? TargetYear, string? Status, string? StatusZh, double? Probability);

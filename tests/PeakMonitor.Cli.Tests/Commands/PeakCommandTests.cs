@@ -14,6 +14,38 @@ public sealed class PeakCommandTests : IDisposable
         string.Concat(co2.Select((v, i) => FormattableString.Invariant($"CN,co2_energy,{2015 + i},{v},10k t,test\n"))));
 
     [Fact]
+    public async Task Peak_MonthsOfTheNextYear_AsOfThatYearEstimatedFromTheSameMonths()
+    {
+        // Annual 2015–2020, 2020 also by month (10 each), and January–March 2021 at 11: 2021 ≈ 120 × 1.1 = 132.
+        var rows = new System.Text.StringBuilder("region,indicator,period,value,unit,source\n");
+        double[] annual = [100, 104, 103, 110, 115, 120];
+        for (var i = 0; i < annual.Length; i++)
+        {
+            rows.Append(FormattableString.Invariant($"CN,co2_energy,{2015 + i},{annual[i]},10k t,test\n"));
+        }
+
+        for (var m = 1; m <= 12; m++)
+        {
+            rows.Append(FormattableString.Invariant($"CN,co2_energy,2020-{m:00},10,10k t,test\n"));
+        }
+
+        for (var m = 1; m <= 3; m++)
+        {
+            rows.Append(FormattableString.Invariant($"CN,co2_energy,2021-{m:00},11,10k t,test\n"));
+        }
+
+        var (exit, stdout, stderr) = await Cli.RunAsync("peak", "--data", _dir.File("monthly.csv", rows.ToString()), "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        var row = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2021, row.GetProperty("asOf").GetInt32());
+        var months = row.GetProperty("latestYearFromMonths");
+        Assert.Equal(3, months.GetProperty("months").GetInt32());
+        Assert.Equal(132, months.GetProperty("estimate").GetDouble(), 9);
+        Assert.Equal(2021, row.GetProperty("observedMaxYear").GetInt32());
+    }
+
+    [Fact]
     public async Task Peak_FallingSeries_PeakedWithCertaintyAndContractFields()
     {
         var (exit, stdout, stderr) = await Cli.RunAsync("peak", "--data", File(110, 108, 105, 103, 100, 98), "--region", "CN", "--format", "json");

@@ -16,6 +16,12 @@ internal sealed class PanelBuilder
         return this;
     }
 
+    public PanelBuilder AddMonth(string region, string indicator, int year, int month, double value)
+    {
+        _observations.Add(new Observation(IndicatorId.Parse(indicator), RegionCode.Parse(region), SectorId.All, Period.OfMonth(year, month), value));
+        return this;
+    }
+
     public PanelBuilder Series(string region, string indicator, params (int Year, double Value)[] points)
     {
         foreach (var (year, value) in points)

@@ -82,4 +82,81 @@ public sealed class PeakTestTests
         Assert.Equal((2013, 2017, 5), (test.FromYear, test.ToYear, test.Points));
         Assert.True(test.Plateau);
     }
+
+    /// <summary>CN energy CO2 2010–2023 annual (rising 1% a year to 2020, then flat at 2020's level), 2023 also by month (1/12 each).</summary>
+    private static Tests.Kpis.PanelBuilder Co2WithMonths()
+    {
+        var b = new Tests.Kpis.PanelBuilder();
+        for (var y = 2010; y <= 2023; y++)
+        {
+            b.Add("CN", "co2_energy", y, 1000 * Math.Pow(1.01, Math.Min(y, 2020) - 2010));
+        }
+
+        var in2023 = 1000 * Math.Pow(1.01, 10);
+        for (var m = 1; m <= 12; m++)
+        {
+            b.AddMonth("CN", "co2_energy", 2023, m, in2023 / 12);
+        }
+
+        return b;
+    }
+
+    [Fact]
+    public void HistoryOf_FirstMonthsOfTheNextYear_EstimatedFromTheSameMonthsAYearEarlier()
+    {
+        // January–June 2024 are 5% below January–June 2023: 2024 ≈ 2023 × 0.95.
+        var b = Co2WithMonths();
+        var in2023 = 1000 * Math.Pow(1.01, 10);
+        for (var m = 1; m <= 6; m++)
+        {
+            b.AddMonth("CN", "co2_energy", 2024, m, in2023 / 12 * 0.95);
+        }
+
+        var (history, partial) = PeakTest.HistoryOf(b.Build(), RegionCode.National, 2030);
+
+        Assert.Equal(2023, history[^1].Year);
+        Assert.NotNull(partial);
+        Assert.Equal(2024, partial.Year);
+        Assert.Equal(6, partial.Months);
+        Assert.Equal(0.95, partial.Ratio, 12);
+        Assert.Equal(in2023 * 0.95, partial.Estimate, 9);
+    }
+
+    [Fact]
+    public void Evaluate_PanelWithAPartialYear_AsOfThatYearWithTheRuleOnAnnualData()
+    {
+        var b = Co2WithMonths();
+        var in2023 = 1000 * Math.Pow(1.01, 10);
+        for (var m = 1; m <= 3; m++)
+        {
+            b.AddMonth("CN", "co2_energy", 2024, m, in2023 / 12 * 0.9);
+        }
+
+        var test = PeakTest.Evaluate(b.Build(), RegionCode.National, 2024, Model, Judgement, 2030)!;
+        var annualOnly = PeakTest.Evaluate(Co2WithMonths().Build(), RegionCode.National, 2023, Model, Judgement, 2030)!;
+
+        Assert.Equal(2024, test.AsOfYear);
+        Assert.Equal(3, test.LatestYearFromMonths!.Months);
+        Assert.Contains("2024 estimated from 3 months", test.Method, StringComparison.Ordinal);
+        Assert.Equal(annualOnly.RuleState, test.RuleState);
+        Assert.Equal(annualOnly.Plateau!.ToYear, test.Plateau!.ToYear);
+        Assert.Equal(2023, annualOnly.AsOfYear);
+        Assert.Null(annualOnly.LatestYearFromMonths);
+    }
+
+    [Fact]
+    public void HistoryOf_MonthsWithoutTheSameMonthsAYearEarlier_NoEstimate()
+    {
+        // 2024 has months, 2023 only an annual value: no like-for-like comparison, so no estimate.
+        var b = new Tests.Kpis.PanelBuilder().Add("CN", "co2_energy", 2022, 100).Add("CN", "co2_energy", 2023, 101);
+        for (var m = 1; m <= 4; m++)
+        {
+            b.AddMonth("CN", "co2_energy", 2024, m, 8);
+        }
+
+        var (history, partial) = PeakTest.HistoryOf(b.Build(), RegionCode.National, 2030);
+
+        Assert.Equal(2023, history[^1].Year);
+        Assert.Null(partial);
+    }
 }

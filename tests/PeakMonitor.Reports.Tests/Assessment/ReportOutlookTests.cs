@@ -172,4 +172,19 @@ public sealed partial class ReportOutlookTests
         var block = html[html.LastIndexOf("<div class=\"kpi\">", html.IndexOf("class=\"peak-test\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
         Assert.StartsWith($"<div class=\"kpi\"><h3>{Localization.KpiText.Name(KpiCatalog.Get("co2_peak"), "main", new Localization.UiLanguage())}", block, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false, "其中2021年为按前3个月与上年同期之比")]
+    [InlineData(true, "2021 is estimated from its first 3 months against the same months of 2020")]
+    public void Peak_PartialYearFromMonths_SaysSoInEitherLanguage(bool english, string expected)
+    {
+        double[] annual = [100, 104, 103, 110, 115, 120];
+        var history = annual.Select((v, i) => (2015 + i, v)).ToArray();
+        var partial = new PartialYear(2021, 3, 1.1, 132);
+
+        var peak = PeakTest.Evaluate(history, RegionCode.National, 2021, new OutlookModel(Options), new KpiJudgementOptions(), 2030, partial)!;
+        var text = OutlookText.Peak(peak, new Localization.UiLanguage { English = english });
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
 }
