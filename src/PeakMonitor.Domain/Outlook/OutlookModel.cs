@@ -98,17 +98,7 @@ public sealed class OutlookModel
         var y0 = target.BaselineYear;
         var geometric = kpi.PathShape == PathShape.Geometric;
         var scale = geometric ? ChangeScale.Log : ChangeScale.Additive;
-
-        // The series the bootstrap continues: the intensity (underlying) for a reduction, the value otherwise.
-        var history = new List<(int Year, double Value)>(Options.WindowYears + 1);
-        for (var y = asOfYear - Options.WindowYears; y <= asOfYear; y++)
-        {
-            var v = geometric ? formula.Underlying(inputs, y, y0) : formula.Value(inputs, y, y0);
-            if (v is { } value)
-            {
-                history.Add((y, value));
-            }
-        }
+        var history = Window(kpi, formula, inputs, y0, asOfYear);
 
         double? baseIntensity = geometric ? formula.Underlying(inputs, y0, y0) : null;
         if (history.Count == 0 || history[^1].Year != asOfYear || (geometric && baseIntensity is not > 0))
@@ -197,33 +187,24 @@ public sealed class OutlookModel
         var y0 = target.BaselineYear;
         var geometric = kpi.PathShape == PathShape.Geometric;
         var scale = geometric ? ChangeScale.Log : ChangeScale.Additive;
-        double? Level(KpiInputs inputs, int y) => geometric ? formula.Underlying(inputs, y, y0) : formula.Value(inputs, y, y0);
+        double? LevelIn(KpiInputs inputs, int y) => Level(kpi, formula, inputs, y, y0);
 
         int? last = null;
         for (var y = Math.Min(lastObservedYear, target.TargetYear - 1); y >= y0 && last is null; y--)
         {
-            if (Level(observed, y) is not null)
+            if (LevelIn(observed, y) is not null)
             {
                 last = y;
             }
         }
 
         double? baseIntensity = geometric ? formula.Underlying(observed, y0, y0) : null;
-        if (last is not { } l || Level(path, target.TargetYear) is not { } end || (geometric && (baseIntensity is not > 0 || !(end > 0))))
+        if (last is not { } l || LevelIn(path, target.TargetYear) is not { } end || (geometric && (baseIntensity is not > 0 || !(end > 0))))
         {
             return null;
         }
 
-        var history = new List<(int Year, double Value)>(Options.WindowYears + 1);
-        for (var y = l - Options.WindowYears; y <= l; y++)
-        {
-            if (Level(observed, y) is { } v)
-            {
-                history.Add((y, v));
-            }
-        }
-
-        var changes = BlockBootstrap.Changes(history, scale);
+        var changes = BlockBootstrap.Changes(Window(kpi, formula, observed, y0, l), scale);
         if (changes.Length < Options.MinChanges)
         {
             return null;
@@ -250,6 +231,25 @@ public sealed class OutlookModel
         }
 
         return (double)met / noise.Length;
+    }
+
+    /// <summary>The series the bootstrap continues: the intensity (underlying) for a reduction, the value otherwise.</summary>
+    private static double? Level(KpiDefinition kpi, KpiFormula formula, KpiInputs inputs, int year, int baselineYear) =>
+        kpi.PathShape == PathShape.Geometric ? formula.Underlying(inputs, year, baselineYear) : formula.Value(inputs, year, baselineYear);
+
+    /// <summary>The level in the window's years ending in <paramref name="lastYear"/>, years without a value left out.</summary>
+    private List<(int Year, double Value)> Window(KpiDefinition kpi, KpiFormula formula, KpiInputs inputs, int baselineYear, int lastYear)
+    {
+        var history = new List<(int Year, double Value)>(Options.WindowYears + 1);
+        for (var y = lastYear - Options.WindowYears; y <= lastYear; y++)
+        {
+            if (Level(kpi, formula, inputs, y, baselineYear) is { } v)
+            {
+                history.Add((y, v));
+            }
+        }
+
+        return history;
     }
 
     /// <summary>A simulated level as the KPI's value: a reduction against the baseline intensity, or the value itself (a share kept within 0–100).</summary>

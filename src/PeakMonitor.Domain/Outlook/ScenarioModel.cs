@@ -151,8 +151,13 @@ public sealed class ScenarioModel
     }
 
     /// <summary>The scenario's results with the probability of meeting each 2025/2030 target (<see cref="Probabilities"/>).</summary>
-    public ScenarioResult Evaluate(Scenario scenario, OutlookModel outlook) =>
-        Evaluate(scenario) with { Probabilities = Probabilities(scenario, outlook) };
+    public ScenarioResult Evaluate(Scenario scenario, OutlookModel outlook)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(outlook);
+        var panel = Panel(scenario);
+        return new ScenarioResult(Region, BaseYear, scenario, _engine.Compute(panel, _kpis, [Region], Years)) { Probabilities = Probabilities(panel, outlook) };
+    }
 
     /// <summary>
     /// The probability that each driven KPI meets its 2025/2030 numeric target under the scenario: the
@@ -164,8 +169,14 @@ public sealed class ScenarioModel
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(outlook);
+        return Probabilities(Panel(scenario), outlook);
+    }
+
+    /// <summary>The probabilities on a scenario panel already built (one panel per answer).</summary>
+    private List<ScenarioProbability> Probabilities(IndicatorPanel scenarioPanel, OutlookModel outlook)
+    {
         var observed = new KpiInputs(_observed, Region);
-        var path = new KpiInputs(Panel(scenario), Region);
+        var path = new KpiInputs(scenarioPanel, Region);
         var last = Math.Max(BaseYear, CapacityBaseYear);
         var list = new List<ScenarioProbability>();
         foreach (var kpi in _kpis.Where(k => k.Formula.Judgement == KpiJudgement.Path))
