@@ -20,6 +20,7 @@ public sealed class ScreensTests(SeededInflux seeded) : IClassFixture<SeededInfl
         { "/methodology", "methodology" },
         { "/decomposition", "decomposition" },
         { "/revisions?region=CN", "revisions" },
+        { "/scenarios?region=CN&nonfossil-points=1", "scenarios" },
         { "/?asOf=2024-06-01", "overview-as-of" },
         { "/data", "data" },
         { "/reports", "reports" },
